@@ -1,0 +1,343 @@
+"""Load every content file, validate it, and check the files against each other.
+
+``load_content`` runs every check, collects every problem, and raises
+``ContentError`` once at the end if any is an error. Warnings (such as a
+source nobody cites) come back in the report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import problems_from_validation
+from .problems import ContentError, FieldPath, Problem, Report, Severity
+from .schema import (
+    Medicine,
+    PageFrontMatter,
+    Source,
+    SourcedText,
+    SourcesFile,
+    Statement,
+    Topic,
+    UrgentHelp,
+)
+from .yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+
+MEDICINE_FILE = "medicine.yaml"
+SOURCES_FILE = "sources.yaml"
+URGENT_HELP_FILE = "urgent-help.yaml"
+TOPICS_DIR = "topics"
+GENERATED_PAGES = ("sources.md",)  # hand-written pages must not use these paths
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    slug: str
+    file: str  # as shown to editors, e.g. content_src/topics/side-effects.yaml
+    topic: Topic
+
+    @property
+    def page_path(self) -> str:
+        return f"{TOPICS_DIR}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site says, validated."""
+
+    medicine: Medicine
+    sources: tuple[Source, ...]
+    urgent_help: UrgentHelp
+    topics: tuple[TopicEntry, ...]
+    pages: dict[str, PageFrontMatter]  # hand-written pages, by path inside docs/
+    medicine_file: str
+    sources_file: str
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Content, Report]:
+    """Read and check all content. Raises ContentError listing every error."""
+    loader = _Loader(content_dir.parent)
+    medicine_doc, medicine = loader.model(content_dir / MEDICINE_FILE, Medicine)
+    sources_doc, sources = loader.model(content_dir / SOURCES_FILE, SourcesFile)
+    urgent_doc, urgent = loader.model(content_dir / URGENT_HELP_FILE, UrgentHelp)
+    topics = loader.topics(content_dir / TOPICS_DIR)
+    loader.stray_files(content_dir)
+    pages = loader.pages(docs_dir, {t.page_path for t, _ in topics}) if docs_dir else {}
+
+    cited_docs: list[tuple[YamlDocument | None, BaseModel | None]] = [
+        (medicine_doc, medicine),
+        (urgent_doc, urgent),
+        *((doc, entry.topic) for entry, doc in topics),
+    ]
+    if sources_doc and sources:
+        loader.check_citations(sources_doc, sources, cited_docs)
+    loader.check_statement_ids([(doc, entry.topic) for entry, doc in topics])
+    loader.check_topic_order(topics)
+
+    if loader.report.errors or not (medicine and sources and urgent):
+        raise ContentError(loader.report)
+    content = Content(
+        medicine=medicine,
+        sources=tuple(sources.sources),
+        urgent_help=urgent,
+        topics=tuple(sorted((t for t, _ in topics), key=lambda t: (t.topic.order, t.slug))),
+        pages=pages,
+        medicine_file=loader.display(content_dir / MEDICINE_FILE),
+        sources_file=loader.display(content_dir / SOURCES_FILE),
+    )
+    return content, loader.report
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.report = Report()
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def model(self, path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
+        if not path.is_file():
+            self.report.add(
+                Problem(self.display(path), 1, "(whole file)", "this required file is missing.")
+            )
+            return None, None
+        doc, problems = read_yaml_file(path, self.display(path))
+        self.report.extend(problems)
+        if doc is None:
+            return None, None
+        return doc, self.validate(doc, model)
+
+    def validate(self, doc: YamlDocument, model: type[M]) -> M | None:
+        if not isinstance(doc.data, dict):
+            self.report.add(
+                doc.problem((), "the file should be a group of 'name: value' fields at the top.")
+            )
+            return None
+        try:
+            return model.model_validate(doc.data)
+        except ValidationError as error:
+            self.report.extend(problems_from_validation(doc, model, error))
+            return None
+
+    def topics(self, folder: Path) -> list[tuple[TopicEntry, YamlDocument]]:
+        found = []
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            shown = self.display(path)
+            if path.suffix != ".yaml" or not _SLUG.match(path.stem):
+                self.report.add(
+                    Problem(
+                        shown,
+                        1,
+                        "(file name)",
+                        "topic files must be named like 'side-effects.yaml': lowercase letters, "
+                        "digits and hyphens, ending in .yaml.",
+                    )
+                )
+                continue
+            doc, topic = self.model(path, Topic)
+            if doc and topic:
+                found.append((TopicEntry(path.stem, shown, topic), doc))
+        if not found and not any(p.file.startswith(self.display(folder)) for p in self.report.problems):
+            self.report.add(
+                Problem(self.display(folder), 1, "(folder)", "there are no topic files here.")
+            )
+        return found
+
+    def stray_files(self, content_dir: Path) -> None:
+        """A YAML file in the wrong place would silently be left out of the site."""
+        expected = {MEDICINE_FILE, SOURCES_FILE, URGENT_HELP_FILE}
+        for path in sorted(content_dir.rglob("*")):
+            relative = path.relative_to(content_dir)
+            if path.is_dir() or relative.parts[0] == TOPICS_DIR:
+                continue
+            if path.suffix in (".yaml", ".yml") and relative.as_posix() not in expected:
+                self.report.add(
+                    Problem(
+                        self.display(path),
+                        1,
+                        "(file name)",
+                        f"this file is not used. Topics go in {self.display(content_dir / TOPICS_DIR)}/; "
+                        f"the other files are {', '.join(sorted(expected))}.",
+                    )
+                )
+
+    def pages(self, docs_dir: Path, generated: set[str]) -> dict[str, PageFrontMatter]:
+        pages = {}
+        for path in sorted(docs_dir.rglob("*.md")):
+            src = path.relative_to(docs_dir).as_posix()
+            shown = self.display(path)
+            if src in generated or src in GENERATED_PAGES:
+                self.report.add(
+                    Problem(shown, 1, "(file name)", "this page is made from content_src/; remove this file.")
+                )
+                continue
+            page = self._front_matter(path, shown)
+            if page:
+                pages[src] = page
+        return pages
+
+    def _front_matter(self, path: Path, shown: str) -> PageFrontMatter | None:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            self.report.add(
+                Problem(
+                    shown,
+                    1,
+                    "(front matter)",
+                    "the page must start with a block between two '---' lines giving at least "
+                    "'title:' and 'description:'.",
+                )
+            )
+            return None
+        doc, problems = parse_yaml_text(match.group(1) or "", shown, first_line=2)
+        self.report.extend(problems)
+        page = self.validate(doc, PageFrontMatter) if doc else None
+        body_start = text[: match.end()].count("\n") + 1
+        self._no_top_heading(text[match.end() :], shown, body_start)
+        return page
+
+    def _no_top_heading(self, body: str, shown: str, first_line: int) -> None:
+        in_fence = False
+        for number, line in enumerate(body.splitlines(), start=first_line):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            elif not in_fence and re.match(r"^# \S", line):
+                self.report.add(
+                    Problem(
+                        shown,
+                        number,
+                        "(page text)",
+                        "remove this '# ' heading: the page title comes from 'title:' at the top. "
+                        "Use '## ' for headings inside the page.",
+                    )
+                )
+
+    def check_citations(
+        self,
+        sources_doc: YamlDocument,
+        registry: SourcesFile,
+        cited_docs: list[tuple[YamlDocument | None, BaseModel | None]],
+    ) -> None:
+        first_line: dict[str, int] = {}
+        for index, source in enumerate(registry.sources):
+            path: FieldPath = ("sources", index, "id")
+            if source.id in first_line:
+                self.report.add(
+                    sources_doc.problem(
+                        path,
+                        f"the id '{source.id}' is used twice (first on line {first_line[source.id]}). "
+                        "Each source needs its own id.",
+                    )
+                )
+            first_line.setdefault(source.id, sources_doc.line_of(path))
+        by_id = {s.id: s for s in registry.sources}
+        used: set[str] = set()
+        for doc, model in cited_docs:
+            if doc is None or model is None:
+                continue
+            for path, cited in _citations(model):
+                used.update(cited)
+                self._check_cited(doc, path, cited, by_id)
+        for index, source in enumerate(registry.sources):
+            if source.id not in used:
+                self.report.add(
+                    sources_doc.problem(
+                        ("sources", index, "id"),
+                        f"no page cites the source '{source.id}'. Cite it or remove it.",
+                        severity=Severity.WARNING,
+                    )
+                )
+
+    def _check_cited(
+        self, doc: YamlDocument, path: FieldPath, cited: list[str], by_id: dict[str, Source]
+    ) -> None:
+        for index, source_id in enumerate(cited):
+            if source_id not in by_id:
+                guess = difflib.get_close_matches(source_id, by_id, n=1, cutoff=0.6)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                self.report.add(
+                    doc.problem(
+                        path + (index,),
+                        f"there is no source with the id '{source_id}' in sources.yaml.{hint}",
+                    )
+                )
+        if all(s in by_id for s in cited) and not any(by_id[s].url for s in cited):
+            self.report.add(
+                doc.problem(
+                    path,
+                    "cite at least one source with a web address ('url'), so readers can check it.",
+                )
+            )
+
+    def check_statement_ids(self, topics: list[tuple[YamlDocument, Topic]]) -> None:
+        first: dict[str, str] = {}
+        for doc, topic in topics:
+            for path, statement in _statements(topic):
+                where = f"{doc.file} line {doc.line_of(path + ('id',))}"
+                if statement.id in first:
+                    self.report.add(
+                        doc.problem(
+                            path + ("id",),
+                            f"the statement id '{statement.id}' is already used ({first[statement.id]}). "
+                            "Statement ids must be unique across the site.",
+                        )
+                    )
+                first.setdefault(statement.id, where)
+
+    def check_topic_order(self, topics: list[tuple[TopicEntry, YamlDocument]]) -> None:
+        first: dict[int, str] = {}
+        for entry, doc in topics:
+            order = entry.topic.order
+            if order in first:
+                self.report.add(
+                    doc.problem(
+                        ("order",),
+                        f"order {order} is also used by {first[order]}. Give each topic its own number.",
+                    )
+                )
+            first.setdefault(order, entry.file)
+
+
+def _citations(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
+    """Every list of source ids in a model, with its field path."""
+    if isinstance(model, (SourcedText, Statement)):
+        yield path + ("sources",), list(model.sources)
+    for name in type(model).model_fields:
+        yield from _walk(getattr(model, name), path + (name,), _citations)
+
+
+def _statements(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Statement]]:
+    if isinstance(model, Statement):
+        yield path, model
+        return
+    for name in type(model).model_fields:
+        yield from _walk(getattr(model, name), path + (name,), _statements)
+
+
+def _walk(value: Any, path: FieldPath, visit: Any) -> Iterator[Any]:
+    if isinstance(value, BaseModel):
+        yield from visit(value, path)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, path + (index,), visit)

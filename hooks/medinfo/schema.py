@@ -1,0 +1,238 @@
+"""The one definition of what a content file may contain.
+
+Every model is closed (an unknown or misspelt field is an error), strict (a
+number is not silently turned into text, text is not turned into a date) and
+frozen. Field descriptions are written for editors; they also feed the error
+messages and editors' tools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from . import clock
+
+MAX_REVIEW_YEARS = 3
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=80,
+        description="A short name made of lowercase letters, digits and hyphens.",
+        examples=["infusion-reactions"],
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=3000)]
+WebAddress = Annotated[
+    str,
+    Field(pattern=r"^https://[^\s/]+\.[^\s]+$", max_length=500, examples=["https://www.ema.europa.eu/"]),
+]
+SourceIds = Annotated[
+    list[Slug],
+    Field(
+        min_length=1,
+        description="The ids of the sources that support this, from content_src/sources.yaml.",
+        examples=[["ema-referral", "smpc"]],
+    ),
+]
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Closed):
+    """One entry in the sources registry."""
+
+    id: Slug = Field(description="How statements refer to this source.", examples=["ema-referral"])
+    title: Text = Field(description="The title as the publisher gives it.")
+    publisher: Text = Field(description="Who published it.", examples=["European Medicines Agency"])
+    url: WebAddress | None = Field(
+        None, description="The public web address a reader can follow (https://...)."
+    )
+    seed_file: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]+\.txt$",
+        description="For a seed document with no public address: its file name.",
+    )
+    published: dt.date | None = Field(None, description="The date it was published (YYYY-MM-DD).")
+    accessed: dt.date | None = Field(None, description="The date it was last read (YYYY-MM-DD).")
+    note: Text | None = Field(None, description="Anything a reader should know, in a sentence.")
+
+    @model_validator(mode="after")
+    def _where_and_when(self) -> Source:
+        if self.url is None and self.seed_file is None:
+            raise ValueError("give the source a 'url' (or, for a seed document, a 'seed_file')")
+        if self.published is None and self.accessed is None:
+            raise ValueError("give the date the source was 'published' or 'accessed'")
+        return self
+
+
+class SourcesFile(Closed):
+    sources: list[Source] = Field(min_length=1, description="Every source the site cites.")
+
+
+class SourcedText(Closed):
+    text: Text = Field(description="Plain English, short sentences.")
+    sources: SourceIds
+
+
+class Medicine(Closed):
+    """The medicine the site is about."""
+
+    brand_name: Text = Field(examples=["Lemtrada"])
+    generic_name: Text = Field(examples=["alemtuzumab"])
+    treats: Text = Field(description="What it treats, in plain words.")
+    licence: SourcedText = Field(description="Who can have it, in a sentence, with its sources.")
+    care_team: Text = Field(
+        description="Who readers should ask, as it reads in a sentence.", examples=["your MS team"]
+    )
+
+
+class HowMany(Closed):
+    """A frequency, stored once as numbers; the words are worked out from it."""
+
+    count: int = Field(ge=0, description="How many people it happened to.", examples=[42])
+    out_of: int = Field(gt=0, description="Out of how many people.", examples=[100])
+    over: Text | None = Field(None, description="The time span, if known.", examples=["6 years"])
+
+    @model_validator(mode="after")
+    def _count_fits(self) -> HowMany:
+        if self.count > self.out_of:
+            raise ValueError(f"'count' ({self.count}) cannot be more than 'out_of' ({self.out_of})")
+        return self
+
+
+HOW_MANY_PLACEHOLDER = "{how_many}"
+
+
+class Statement(Closed):
+    """One fact, in plain English, with its sources."""
+
+    id: Slug = Field(description="A name for this statement, unique across the site.")
+    text: Text = Field(
+        description=(
+            "The fact in plain English. If it has 'how_many', write {how_many} where the "
+            "number should go: it becomes words like 'about 4 in 10 people'."
+        ),
+        examples=["Thyroid problems affect {how_many}."],
+    )
+    how_many: HowMany | None = None
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _placeholder_matches(self) -> Statement:
+        uses = self.text.count(HOW_MANY_PLACEHOLDER)
+        if self.how_many is not None and uses != 1:
+            raise ValueError(f"the text must contain {HOW_MANY_PLACEHOLDER} once, where the number goes")
+        if self.how_many is None and uses:
+            raise ValueError(f"the text uses {HOW_MANY_PLACEHOLDER} but there is no 'how_many'")
+        return self
+
+
+class Section(Closed):
+    heading: Text
+    intro: Text | None = Field(None, description="An optional opening sentence (no sources needed if it states no fact).")
+    style: Literal["paragraphs", "list"] = Field(
+        "paragraphs", description="Show the statements as short paragraphs or as a bulleted list."
+    )
+    statements: list[Statement] = Field(min_length=1)
+
+
+class ClinicalSignoff(Closed):
+    by: Text = Field(description="The clinician's name and role.", examples=["Dr A Name, consultant neurologist"])
+    date: dt.date = Field(description="The date they signed the page off (YYYY-MM-DD).")
+
+    @field_validator("date")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        return _not_after_today(value, "a sign-off")
+
+
+class Review(Closed):
+    """When a page was checked, by whom, and when it must be checked again."""
+
+    last_reviewed: dt.date = Field(description="The date the page was last checked (YYYY-MM-DD).")
+    next_review_due: dt.date = Field(
+        description=f"When it must be checked again: at most {MAX_REVIEW_YEARS} years after last_reviewed."
+    )
+    reviewed_by: Text = Field(description="Who checked it.", examples=["Site editors (not clinicians)"])
+    clinical_signoff: Literal["none"] | ClinicalSignoff = Field(
+        description="Write none until a clinician has signed the page off; then give 'by' and 'date'.",
+        examples=["none"],
+    )
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _reviewed_in_past(cls, value: dt.date) -> dt.date:
+        return _not_after_today(value, "a review")
+
+    @field_validator("next_review_due")
+    @classmethod
+    def _due_in_order(cls, due: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_reviewed")
+        if last is None:
+            return due
+        if due <= last:
+            raise ValueError(f"must be after last_reviewed ({last.isoformat()})")
+        latest = add_years(last, MAX_REVIEW_YEARS)
+        if due > latest:
+            raise ValueError(
+                f"must be at most {MAX_REVIEW_YEARS} years after last_reviewed, "
+                f"so no later than {latest.isoformat()}"
+            )
+        return due
+
+    @property
+    def signed_off(self) -> ClinicalSignoff | None:
+        return self.clinical_signoff if isinstance(self.clinical_signoff, ClinicalSignoff) else None
+
+
+class UrgentHelp(Closed):
+    """The 'Get help urgently' box shown on every topic page."""
+
+    heading: Text = Field(examples=["Get help urgently if you have"])
+    signs: list[SourcedText] = Field(min_length=1, description="The warning signs, one per item.")
+    action: SourcedText = Field(description="What to do, in one or two sentences.")
+
+
+class Topic(Closed):
+    """One topic page."""
+
+    title: Text = Field(description="The page heading.", examples=["Side effects"])
+    description: Text = Field(description="One sentence saying what the page covers.")
+    order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.")
+    review: Review
+    intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
+    sections: list[Section] = Field(min_length=1)
+
+
+class PageFrontMatter(Closed):
+    """The block between '---' lines at the top of a hand-written page in docs/."""
+
+    title: Text
+    description: Text = Field(description="One sentence saying what the page covers.")
+    review: Review | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path"]] | None = None
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _not_after_today(value: dt.date, what: str) -> dt.date:
+    today = clock.today()
+    if value > today:
+        raise ValueError(
+            f"{value.isoformat()} is in the future: {what} can only be recorded once it has "
+            f"happened (today is {today.isoformat()})"
+        )
+    return value
