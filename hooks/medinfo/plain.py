@@ -1,0 +1,77 @@
+"""Plain-language building blocks: numbers as words, dates, and text made safe for Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+# EU package leaflet frequency scale (lower bound of each band, as a fraction).
+EU_FREQUENCY_SCALE: tuple[tuple[float, str], ...] = (
+    (1 / 10, "very common"),
+    (1 / 100, "common"),
+    (1 / 1_000, "uncommon"),
+    (1 / 10_000, "rare"),
+)
+_DENOMINATORS = (10, 100, 1_000, 10_000, 100_000)
+# A rounded figure may be this far (relative) from the real one before a finer denominator is used.
+_ROUNDING_TOLERANCE = 0.25
+
+
+def frequency_word(count: int, out_of: int) -> str:
+    """The EU leaflet word for how often something happens."""
+    share = count / out_of
+    for lower_bound, word in EU_FREQUENCY_SCALE:
+        if share >= lower_bound:
+            return word
+    return "very rare"
+
+
+def natural_frequency(count: int, out_of: int) -> str:
+    """``42, 100`` -> ``"about 4 in 10 people"``: the roundest denominator that stays close."""
+    share = count / out_of
+    if count == 0:
+        return "no one"
+    if count == out_of:
+        return "everyone"
+    for denominator in _DENOMINATORS:
+        people = int(share * denominator + 0.5)
+        if people < 1 or people >= denominator:
+            continue
+        if abs(people / denominator - share) / share <= _ROUNDING_TOLERANCE:
+            return f"about {people:,} in {denominator:,} people"
+    return f"fewer than 1 in {_DENOMINATORS[-1]:,} people"
+
+
+def how_many_words(count: int, out_of: int, over: str | None) -> str:
+    """``"about 4 in 10 people over 6 years (very common)"``."""
+    span = f" over {over}" if over else ""
+    return f"{natural_frequency(count, out_of)}{span} ({frequency_word(count, out_of)})"
+
+
+def long_date(day: dt.date) -> str:
+    """``2026-11-22`` -> ``"22 November 2026"``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+# Inline markup Python-Markdown reads anywhere in a line; each accepts a backslash
+# before it. '<', '>' and '&' become HTML entities instead, so no HTML can get in.
+_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+# Block markup only counts at the start of a paragraph or list item: a heading,
+# a list, an admonition, or a numbered list ("1.").
+_LEADING = re.compile(r"^(?:([#+\-!])|(\d+)\.)")
+
+
+def markdown_text(text: str) -> str:
+    """Make editor text appear exactly as typed: never as HTML, never as Markdown markup.
+
+    Line breaks and runs of spaces become single spaces, so a fact is always one paragraph.
+    """
+    one_line = " ".join(text.split())
+    escaped = _INLINE.sub(r"\\\1", html.escape(one_line, quote=False))
+    return _LEADING.sub(_escape_leading, escaped)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    marker, number = match.groups()
+    return f"\\{marker}" if marker else f"{number}\\."

@@ -1,0 +1,63 @@
+"""Review dates: is a page current, due soon or overdue, and what its banner says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .plain import long_date
+from .schema import Review
+
+DUE_SOON_DAYS = 30
+
+
+class ReviewStatus(str, Enum):
+    CURRENT = "current"
+    DUE_SOON = "due-soon"
+    OVERDUE = "overdue"
+
+
+def review_status(next_review_due: dt.date, today: dt.date) -> ReviewStatus:
+    """Overdue the day after the due date; due soon within ``DUE_SOON_DAYS`` of it."""
+    if today > next_review_due:
+        return ReviewStatus.OVERDUE
+    if (next_review_due - today).days <= DUE_SOON_DAYS:
+        return ReviewStatus.DUE_SOON
+    return ReviewStatus.CURRENT
+
+
+@dataclass(frozen=True)
+class ReviewBanner:
+    """What the review-date banner shows; the template only lays it out."""
+
+    last_reviewed: str
+    next_review_due: str
+    next_review_due_iso: str
+    reviewed_by: str
+    clinical_signoff: str
+    status: ReviewStatus
+    days_left: int
+    care_team: str
+
+    @property
+    def overdue(self) -> bool:
+        return self.status is ReviewStatus.OVERDUE
+
+
+def review_banner(review: Review, today: dt.date, care_team: str) -> ReviewBanner:
+    signoff = review.signed_off
+    return ReviewBanner(
+        last_reviewed=long_date(review.last_reviewed),
+        next_review_due=long_date(review.next_review_due),
+        next_review_due_iso=review.next_review_due.isoformat(),
+        reviewed_by=review.reviewed_by,
+        clinical_signoff=(
+            f"Signed off by {signoff.by} on {long_date(signoff.date)}"
+            if signoff
+            else "Not yet checked by a clinician"
+        ),
+        status=review_status(review.next_review_due, today),
+        days_left=(review.next_review_due - today).days,
+        care_team=care_team,
+    )
