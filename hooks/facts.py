@@ -1,0 +1,71 @@
+"""MkDocs hook: load and check the facts in content_src/, and add the generated pages.
+
+A thin adapter over the plain-Python ``medinfo`` package. If any content file
+has an error, the build stops here, before anything is written, with every
+problem listed as ``path:line: field: message``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from medinfo.content import Content, load_content
+from medinfo.problems import ContentError
+from medinfo.render import SOURCES_PAGE, render_sources_page, render_topic
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.facts")
+
+CONTENT_FOLDER = "content_src"
+TOPICS_MARKER = "@topics"  # in mkdocs.yml's nav: replaced by one entry per topic, in order
+
+_content: Content | None = None
+
+
+def _content_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / CONTENT_FOLDER
+
+
+# Check every content file once, before MkDocs reads any page.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _content
+    try:
+        _content, report = load_content(_content_dir(config), Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(
+            "The content has problems; nothing was built.\n" + error.report.summary()
+        ) from None
+    for warning in report.warnings:
+        log.warning(str(warning))
+    config.extra["care_team"] = _content.medicine.care_team
+    config.nav = _with_topics(config.nav, _content)
+    return config
+
+
+def _with_topics(nav: list[Any] | None, content: Content) -> list[Any] | None:
+    entries = [{entry.topic.title: entry.page_path} for entry in content.topics]
+    if nav is None:
+        return None
+    expanded: list[Any] = []
+    for item in nav:
+        expanded.extend(entries if item == TOPICS_MARKER else [item])
+    return expanded
+
+
+# Add the generated pages as virtual files: nothing is written into docs/.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _content is not None, "on_config runs first"
+    for entry in _content.topics:
+        files.append(File.generated(config, entry.page_path, content=render_topic(entry, _content)))
+    files.append(File.generated(config, SOURCES_PAGE, content=render_sources_page(_content)))
+    return files
+
+
+# `mkdocs serve` rebuilds when an editor saves a content file.
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(_content_dir(config)))
+    return server
