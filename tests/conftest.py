@@ -1,0 +1,103 @@
+"""Shared test helpers: real MkDocs builds into tmp folders, and a fixed "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
+# Inside the made-up medicine's review dates: nothing is in the future, nothing is overdue.
+FIXTURE_TODAY = "2026-06-01"
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts on FIXTURE_TODAY; a test may set another day."""
+    monkeypatch.setenv("MEDINFO_TODAY", FIXTURE_TODAY)
+    monkeypatch.delenv("MEDINFO_ALLOW_OVERDUE", raising=False)
+
+
+def latest_review_date(*folders: Path) -> dt.date:
+    """The newest review or sign-off date in the real content.
+
+    Building "as of" that day means the real content is never in the future
+    and, unless a page really went stale, never overdue: the tests do not rot.
+    """
+    dates: list[dt.date] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("last_reviewed", "date") and isinstance(item, dt.date):
+                    dates.append(item)
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for folder in folders:
+        for path in folder.rglob("*.yaml"):
+            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in folder.rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            if text.startswith("---"):
+                collect(yaml.safe_load(text.split("---", 2)[1]))
+    return max(dates)
+
+
+def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
+    """A site for the made-up medicine, using this repo's hooks, theme overrides and assets."""
+    shutil.copytree(source, target)
+    shutil.copytree(REPO / "docs" / "assets", target / "docs" / "assets")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_name"] = "Zelvora test site"
+    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    config["theme"]["custom_dir"] = str(REPO / "docs" / "overrides")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def mkdocs_build(
+    config_file: Path, site_dir: Path, today: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` in a subprocess, as CI does."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    if today:
+        environment["MEDINFO_TODAY"] = today
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real site, built once per test run with ``--strict``."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    today = latest_review_date(REPO / "content_src", REPO / "docs").isoformat()
+    result = mkdocs_build(REPO / "mkdocs.yml", site, today=today)
+    assert result.returncode == 0, result.stderr
+    yield site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The made-up medicine's site, built once per test run with ``--strict``."""
+    project = make_fixture_project(tmp_path_factory.mktemp("zelvora") / "project")
+    site = project.parent / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
+    assert result.returncode == 0, result.stderr
+    return site

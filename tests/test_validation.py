@@ -1,0 +1,373 @@
+"""Editors' mistakes: every one is reported as path:line: field: message, all together."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE
+from medinfo.content import load_content
+from medinfo.problems import ContentError, Severity
+
+
+class Project:
+    """A copy of the made-up medicine's content that a test can break."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(FIXTURE, root)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        path = self.path(name)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
+        lines = self.path(name).read_text(encoding="utf-8").splitlines()
+        hits = [number for number, line in enumerate(lines, start=1) if needle in line]
+        return hits[occurrence - 1]
+
+    def errors(self) -> list[str]:
+        with pytest.raises(ContentError) as caught:
+            load_content(self.root / "content_src", self.root / "docs")
+        return [str(p) for p in caught.value.report.errors]
+
+
+TOPIC = "content_src/topics/side-effects.yaml"
+WORKS = "content_src/topics/how-it-works.yaml"
+SOURCES = "content_src/sources.yaml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+def test_fixture_content_is_valid(tmp_path: Path) -> None:
+    content, report = load_content(FIXTURE / "content_src", FIXTURE / "docs")
+    assert [t.slug for t in content.topics] == ["how-it-works", "side-effects"]
+    assert report.problems == []
+
+
+def test_misspelt_field_names_the_line_and_suggests_the_right_name(project: Project) -> None:
+    project.replace(TOPIC, "next_review_due:", "next_reveiw_due:")
+    line = project.line_of(TOPIC, "next_reveiw_due")
+    errors = project.errors()
+    assert (
+        f"{TOPIC}:{line}: review.next_reveiw_due: 'next_reveiw_due' is not a field that belongs "
+        "here. Did you mean 'next_review_due'?"
+    ) in "\n".join(errors)
+    assert any("review.next_review_due: 'next_review_due' is required but missing" in e for e in errors)
+
+
+def test_wrong_type(project: Project) -> None:
+    project.replace(TOPIC, "order: 2", "order: second")
+    assert project.errors() == [
+        f"{TOPIC}:3: order: should be a whole number, like 42 (without quotation marks)"
+    ]
+
+
+def test_text_field_given_a_number(project: Project) -> None:
+    project.replace(TOPIC, "reviewed_by: Test editors", "reviewed_by: 2026")
+    line = project.line_of(TOPIC, "reviewed_by")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.reviewed_by: should be text, but is 2026. "
+        "Put it in quotation marks if it is meant as text."
+    ]
+
+
+def test_missing_required_field(project: Project) -> None:
+    project.replace(TOPIC, "  reviewed_by: Test editors\n", "")
+    line = project.line_of(TOPIC, "review:")
+    [error] = project.errors()
+    assert error.startswith(f"{TOPIC}:{line}: review.reviewed_by: 'reviewed_by' is required but missing.")
+    assert "Who checked it." in error  # the field's own description tells the editor what to write
+
+
+def test_impossible_calendar_date(project: Project) -> None:
+    project.replace(TOPIC, "last_reviewed: 2026-02-01", "last_reviewed: 2026-02-30")
+    line = project.line_of(TOPIC, "last_reviewed")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.last_reviewed: '2026-02-30' is not a real calendar date. "
+        "Write a date that exists, as YYYY-MM-DD."
+    ]
+
+
+def test_quoted_date_is_not_a_date(project: Project) -> None:
+    project.replace(TOPIC, "last_reviewed: 2026-02-01", 'last_reviewed: "1 Feb 2026"')
+    assert project.errors() == [
+        f"{TOPIC}:5: review.last_reviewed: should be a date written as YYYY-MM-DD, like 2026-11-22 "
+        "(without quotation marks)"
+    ]
+
+
+def test_next_review_before_last_review(project: Project) -> None:
+    project.replace(TOPIC, "next_review_due: 2027-02-01", "next_review_due: 2026-01-01")
+    line = project.line_of(TOPIC, "next_review_due")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.next_review_due: must be after last_reviewed (2026-02-01)"
+    ]
+
+
+def test_review_interval_over_three_years(project: Project) -> None:
+    project.replace(TOPIC, "next_review_due: 2027-02-01", "next_review_due: 2029-02-02")
+    line = project.line_of(TOPIC, "next_review_due")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.next_review_due: must be at most 3 years after last_reviewed, "
+        "so no later than 2029-02-01"
+    ]
+
+
+def test_review_in_the_future_cannot_be_claimed(project: Project) -> None:
+    project.replace(WORKS, "date: 2026-01-20", "date: 2026-07-01")  # today is 2026-06-01
+    line = project.line_of(WORKS, "date: 2026-07-01")
+    assert project.errors() == [
+        f"{WORKS}:{line}: review.clinical_signoff.date: 2026-07-01 is in the future: a sign-off can "
+        "only be recorded once it has happened (today is 2026-06-01)"
+    ]
+
+
+def test_signoff_must_be_none_or_name_and_date(project: Project) -> None:
+    project.replace(TOPIC, "clinical_signoff: none", "clinical_signoff: yes")
+    line = project.line_of(TOPIC, "clinical_signoff")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.clinical_signoff: is not in a form this field accepts. Write none "
+        "until a clinician has signed the page off; then give 'by' and 'date'."
+    ]
+
+
+def test_signoff_without_date(project: Project) -> None:
+    project.replace(WORKS, "    date: 2026-01-20\n", "")
+    line = project.line_of(WORKS, "clinical_signoff:")
+    [error] = project.errors()
+    assert error.startswith(
+        f"{WORKS}:{line}: review.clinical_signoff.date: 'date' is required but missing."
+    )
+
+
+def test_unknown_source_id_suggests_the_nearest(project: Project) -> None:
+    project.replace(TOPIC, "sources: [zv-trial]", "sources: [zv-trail]")
+    line = project.line_of(TOPIC, "zv-trail")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[1].sources[1]: there is no source with the id "
+        "'zv-trail' in sources.yaml. Did you mean 'zv-trial'?"
+    ]
+
+
+def test_statement_citing_only_unfollowable_sources(project: Project) -> None:
+    project.replace(TOPIC, "sources: [zv-trial, zv-seed]", "sources: [zv-seed]")
+    line = project.line_of(TOPIC, "sources: [zv-seed]")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[2].sources: cite at least one source with a web "
+        "address ('url'), so readers can check it."
+    ]
+
+
+def test_duplicate_source_id(project: Project) -> None:
+    text = project.path(SOURCES).read_text(encoding="utf-8")
+    first_entry = text[text.index("  - id: zv-label") : text.index("  - id: zv-trial")]
+    project.path(SOURCES).write_text(text + first_entry, encoding="utf-8")
+    line = project.line_of(SOURCES, "id: zv-label", occurrence=2)
+    assert project.errors() == [
+        f"{SOURCES}:{line}: sources[4].id: the id 'zv-label' is used twice (first on line 2). "
+        "Each source needs its own id."
+    ]
+
+
+def test_duplicate_statement_id_across_files(project: Project) -> None:
+    project.replace(TOPIC, "id: zv-se-itch", "id: zv-works-blocks")
+    line = project.line_of(TOPIC, "id: zv-works-blocks")
+    first = project.line_of(WORKS, "id: zv-works-blocks")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[1].id: the statement id 'zv-works-blocks' is "
+        f"already used ({WORKS} line {first}). Statement ids must be unique across the site."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("order: 2\n", "order: 2\norder: 3\n", "order"),  # top level
+        ("  reviewed_by: Test editors\n", "  reviewed_by: Test editors\n  reviewed_by: Others\n", "review.reviewed_by"),
+        ("          count: 42\n", "          count: 42\n          count: 24\n", "sections[1].statements[1].how_many.count"),
+    ],
+)
+def test_duplicate_yaml_key_at_any_depth(project: Project, old: str, new: str, field: str) -> None:
+    project.replace(TOPIC, old, new)
+    key = field.rsplit(".", 1)[-1]
+    first = project.line_of(TOPIC, f"{key}:")
+    assert project.errors() == [
+        f"{TOPIC}:{first + 1}: {field}: '{key}' appears twice in the same group (first on line "
+        f"{first}). Keep one of them: otherwise one value would be silently lost."
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "# only a comment\n", "---\n"])
+def test_empty_file(project: Project, text: str) -> None:
+    project.path(TOPIC).write_text(text, encoding="utf-8")
+    assert project.errors() == [f"{TOPIC}:1: (whole file): the file is empty: it has no fields at all."]
+
+
+def test_file_not_saved_as_utf8(project: Project) -> None:
+    path = project.path(TOPIC)
+    line = project.line_of(TOPIC, "Itchy skin")
+    path.write_bytes(path.read_bytes().replace(b"Itchy skin", b"Itchy sk\xefn"))
+    assert project.errors() == [
+        f"{TOPIC}:{line}: (whole file): this file is not saved as UTF-8 text (a character on this line "
+        "cannot be read). Save it again with the encoding set to UTF-8."
+    ]
+
+
+def test_byte_order_mark(project: Project) -> None:
+    path = project.path(TOPIC)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert project.errors() == [
+        f"{TOPIC}:1: (whole file): the file starts with an invisible byte-order mark. "
+        "Save it as 'UTF-8' (not 'UTF-8 with BOM')."
+    ]
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/object/apply:os.system ['echo hacked']",
+        "!!python/name:os.system",
+        "!custom thing",
+        "!!binary aGVsbG8=",
+    ],
+)
+def test_yaml_tags_that_construct_objects_are_refused(project: Project, tagged: str) -> None:
+    project.replace(TOPIC, "reviewed_by: Test editors", f"reviewed_by: {tagged}")
+    line = project.line_of(TOPIC, "reviewed_by")
+    [error] = project.errors()
+    assert error.startswith(f"{TOPIC}:{line}: review.reviewed_by: YAML tags such as ")
+    assert error.endswith("are not allowed. Remove the tag and write plain text.")
+
+
+def test_anchors_and_aliases_are_refused(project: Project) -> None:
+    project.replace(TOPIC, "title: Side effects of Zelvora", "title: &name Side effects")
+    project.replace(TOPIC, "reviewed_by: Test editors", "reviewed_by: *name")
+    line = project.line_of(TOPIC, "reviewed_by")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: review.reviewed_by: YAML aliases (*name) and anchors (&name) are not "
+        "allowed: write the value out."
+    ]
+
+
+def test_billion_laughs_is_refused_quickly(project: Project) -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    project.path(TOPIC).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = project.errors()
+    assert errors and all("aliases (*name) and anchors (&name) are not allowed" in e for e in errors)
+
+
+def test_tab_indentation(project: Project) -> None:
+    project.replace(TOPIC, "  reviewed_by: Test editors", "\treviewed_by: Test editors")
+    line = project.line_of(TOPIC, "reviewed_by")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: (whole file): YAML cannot read this line: this line contains a tab "
+        "character. Use spaces to indent, never tabs."
+    ]
+
+
+def test_how_many_placeholder_must_match(project: Project) -> None:
+    project.replace(TOPIC, "Itchy skin affects {how_many}.", "Itchy skin is common.")
+    line = project.line_of(TOPIC, "id: zv-se-itch")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[1]: the text must contain {{how_many}} once, "
+        "where the number goes"
+    ]
+
+
+def test_title_with_html_is_refused(project: Project) -> None:
+    project.replace(TOPIC, "title: Side effects of Zelvora", "title: Side effects <b>now</b>")
+    assert project.errors() == [
+        f"{TOPIC}:1: title: cannot contain the characters < > & or \" (write 'and' instead of '&') "
+        "(it is 'Side effects <b>now</b>')"
+    ]
+
+
+def test_yaml_file_in_the_wrong_folder(project: Project) -> None:
+    shutil.copy(project.path(TOPIC), project.path("content_src/side-effects.yaml"))
+    [error] = project.errors()
+    assert error.startswith("content_src/side-effects.yaml:1: (file name): this file is not used.")
+
+
+def test_hand_written_page_front_matter_is_checked_with_file_lines(project: Project) -> None:
+    project.replace("docs/index.md", "  next_review_due: 2027-01-15", "  next_review_due: 2027-13-01")
+    project.replace("docs/about.md", "description: Who writes this test site.\n", "")
+    errors = project.errors()
+    assert errors == [
+        "docs/about.md:2: description: 'description' is required but missing. "
+        "One sentence saying what the page covers.",
+        "docs/index.md:6: review.next_review_due: '2027-13-01' is not a real calendar date. "
+        "Write a date that exists, as YYYY-MM-DD.",
+    ]
+
+
+def test_hand_written_page_without_front_matter_or_with_its_own_title(project: Project) -> None:
+    project.path("docs/about.md").write_text("# About\n\nText.\n", encoding="utf-8")
+    project.replace("docs/index.md", "\nStart with", "\n# About Zelvora\n\nStart with")
+    errors = project.errors()
+    heading = project.line_of("docs/index.md", "# About Zelvora")
+    assert errors[0].startswith("docs/about.md:1: (front matter): the page must start with a block")
+    assert errors[1].startswith(f"docs/index.md:{heading}: (page text): remove this '# ' heading")
+
+
+def test_every_problem_is_reported_together(project: Project) -> None:
+    project.replace(TOPIC, "order: 2", "order: second")
+    project.replace(WORKS, "sources: [zv-label]", "sources: [nope]")
+    project.replace(SOURCES, "published: 2023-06-15", "published: 2023-06-31")
+    errors = project.errors()
+    assert [e.split(":")[0] for e in errors] == [SOURCES, WORKS, TOPIC]
+    assert "there is no source with the id 'nope'" in errors[1]
+
+
+def test_unused_source_is_a_warning_not_an_error(project: Project) -> None:
+    project.replace(
+        SOURCES,
+        "sources:\n",
+        "sources:\n  - id: zv-unused\n    title: T\n    publisher: P\n"
+        "    url: https://example.org/u\n    accessed: 2026-01-01\n",
+    )
+    content, report = load_content(project.root / "content_src", project.root / "docs")
+    assert [str(p) for p in report.problems] == [
+        f"{SOURCES}:2: sources[1].id: warning: no page cites the source 'zv-unused'. "
+        "Cite it or remove it."
+    ]
+    assert report.problems[0].severity is Severity.WARNING
+
+
+def test_check_command_lists_problems_without_traceback(project: Project) -> None:
+    project.replace(TOPIC, "order: 2", "order: second")
+    result = subprocess.run(
+        [sys.executable, "-m", "medinfo", "check", "--content", "content_src", "--docs", "docs"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert f"{TOPIC}:3: order: should be a whole number" in result.stderr
+    assert "Content check: 1 error(s), 0 warning(s)." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_command_passes_on_good_content() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "medinfo", "check"],
+        cwd=FIXTURE,
+        capture_output=True,
+        text=True,
+        env={"MEDINFO_TODAY": "2026-06-01", "PATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Content check passed: 2 topics, 3 sources, 2 hand-written pages" in result.stdout
