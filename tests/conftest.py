@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
+from medinfo.content import Content, load_content
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
 # Inside the made-up medicine's review dates: nothing is in the future, nothing is overdue.
@@ -83,12 +85,23 @@ def mkdocs_build(
     )
 
 
+def real_today() -> str:
+    return latest_review_date(REPO / "content_src", REPO / "docs").isoformat()
+
+
+@pytest.fixture(scope="session")
+def real_content() -> Content:
+    """The real content, loaded as of its newest review date."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MEDINFO_TODAY", real_today())
+        return load_content(REPO / "content_src", REPO / "docs")[0]
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real site, built once per test run with ``--strict``."""
     site = tmp_path_factory.mktemp("real") / "site"
-    today = latest_review_date(REPO / "content_src", REPO / "docs").isoformat()
-    result = mkdocs_build(REPO / "mkdocs.yml", site, today=today)
+    result = mkdocs_build(REPO / "mkdocs.yml", site, today=real_today())
     assert result.returncode == 0, result.stderr
     yield site
 

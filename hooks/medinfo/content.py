@@ -76,17 +76,18 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     medicine_doc, medicine = loader.model(content_dir / MEDICINE_FILE, Medicine)
     sources_doc, sources = loader.model(content_dir / SOURCES_FILE, SourcesFile)
     urgent_doc, urgent = loader.model(content_dir / URGENT_HELP_FILE, UrgentHelp)
-    topics = loader.topics(content_dir / TOPICS_DIR)
+    topic_docs = loader.topics(content_dir / TOPICS_DIR)
+    topics = [(entry, doc) for doc, entry in topic_docs if entry]
     loader.stray_files(content_dir)
     pages = loader.pages(docs_dir, {t.page_path for t, _ in topics}) if docs_dir else {}
 
     cited_docs: list[tuple[YamlDocument | None, BaseModel | None]] = [
         (medicine_doc, medicine),
         (urgent_doc, urgent),
-        *((doc, entry.topic) for entry, doc in topics),
+        *((doc, entry.topic if entry else None) for doc, entry in topic_docs),
     ]
-    if sources_doc and sources:
-        loader.check_citations(sources_doc, sources, cited_docs)
+    if sources_doc:
+        loader.check_citations(sources_doc, cited_docs, warn_unused=not loader.report.errors)
     loader.check_statement_ids([(doc, entry.topic) for entry, doc in topics])
     loader.check_topic_order(topics)
 
@@ -123,8 +124,8 @@ class _Loader:
             return None, None
         doc, problems = read_yaml_file(path, self.display(path))
         self.report.extend(problems)
-        if doc is None:
-            return None, None
+        if doc is None or problems:
+            return doc, None
         return doc, self.validate(doc, model)
 
     def validate(self, doc: YamlDocument, model: type[M]) -> M | None:
@@ -139,8 +140,9 @@ class _Loader:
             self.report.extend(problems_from_validation(doc, model, error))
             return None
 
-    def topics(self, folder: Path) -> list[tuple[TopicEntry, YamlDocument]]:
-        found = []
+    def topics(self, folder: Path) -> list[tuple[YamlDocument, TopicEntry | None]]:
+        """Every readable topic file, with its topic if it is valid."""
+        found: list[tuple[YamlDocument, TopicEntry | None]] = []
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             shown = self.display(path)
             if path.suffix != ".yaml" or not _SLUG.match(path.stem):
@@ -155,8 +157,8 @@ class _Loader:
                 )
                 continue
             doc, topic = self.model(path, Topic)
-            if doc and topic:
-                found.append((TopicEntry(path.stem, shown, topic), doc))
+            if doc:
+                found.append((doc, TopicEntry(path.stem, shown, topic) if topic else None))
         if not found and not any(p.file.startswith(self.display(folder)) for p in self.report.problems):
             self.report.add(
                 Problem(self.display(folder), 1, "(folder)", "there are no topic files here.")
@@ -212,7 +214,7 @@ class _Loader:
             return None
         doc, problems = parse_yaml_text(match.group(1) or "", shown, first_line=2)
         self.report.extend(problems)
-        page = self.validate(doc, PageFrontMatter) if doc else None
+        page = self.validate(doc, PageFrontMatter) if doc and not problems else None
         body_start = text[: match.end()].count("\n") + 1
         self._no_top_heading(text[match.end() :], shown, body_start)
         return page
@@ -236,45 +238,57 @@ class _Loader:
     def check_citations(
         self,
         sources_doc: YamlDocument,
-        registry: SourcesFile,
         cited_docs: list[tuple[YamlDocument | None, BaseModel | None]],
+        warn_unused: bool,
     ) -> None:
+        """Source ids: unique, all cited ids registered, and (if all is well) all registered ids cited.
+
+        Read from the registry file's raw data, so one mistyped source does not
+        stop every other citation from being checked.
+        """
+        registry = _registry(sources_doc)
         first_line: dict[str, int] = {}
-        for index, source in enumerate(registry.sources):
-            path: FieldPath = ("sources", index, "id")
-            if source.id in first_line:
-                self.report.add(
-                    sources_doc.problem(
-                        path,
-                        f"the id '{source.id}' is used twice (first on line {first_line[source.id]}). "
-                        "Each source needs its own id.",
-                    )
-                )
-            first_line.setdefault(source.id, sources_doc.line_of(path))
-        by_id = {s.id: s for s in registry.sources}
-        used: set[str] = set()
-        for doc, model in cited_docs:
-            if doc is None or model is None:
-                continue
-            for path, cited in _citations(model):
-                used.update(cited)
-                self._check_cited(doc, path, cited, by_id)
-        for index, source in enumerate(registry.sources):
-            if source.id not in used:
+        for index, source_id in registry:
+            line = sources_doc.line_of(("sources", index, "id"))
+            if source_id in first_line:
                 self.report.add(
                     sources_doc.problem(
                         ("sources", index, "id"),
-                        f"no page cites the source '{source.id}'. Cite it or remove it.",
+                        f"the id '{source_id}' is used twice (first on line {first_line[source_id]}). "
+                        "Each source needs its own id.",
+                    )
+                )
+            first_line.setdefault(source_id, line)
+        followable = {
+            source_id for index, source_id in registry if sources_doc.data["sources"][index].get("url")
+        }
+        used: set[str] = set()
+        for doc, model in cited_docs:
+            if doc is None or model is None:
+                warn_unused = False  # a broken file may be the one that cites a source
+            if doc is None:
+                continue
+            for path, cited in _citations(doc.data):
+                used.update(cited)
+                self._check_cited(doc, path, cited, set(first_line), followable)
+        if not warn_unused:
+            return
+        for index, source_id in registry:
+            if source_id not in used:
+                self.report.add(
+                    sources_doc.problem(
+                        ("sources", index, "id"),
+                        f"no page cites the source '{source_id}'. Cite it or remove it.",
                         severity=Severity.WARNING,
                     )
                 )
 
     def _check_cited(
-        self, doc: YamlDocument, path: FieldPath, cited: list[str], by_id: dict[str, Source]
+        self, doc: YamlDocument, path: FieldPath, cited: list[str], known: set[str], followable: set[str]
     ) -> None:
         for index, source_id in enumerate(cited):
-            if source_id not in by_id:
-                guess = difflib.get_close_matches(source_id, by_id, n=1, cutoff=0.6)
+            if source_id not in known:
+                guess = difflib.get_close_matches(source_id, sorted(known), n=1, cutoff=0.6)
                 hint = f" Did you mean '{guess[0]}'?" if guess else ""
                 self.report.add(
                     doc.problem(
@@ -282,7 +296,7 @@ class _Loader:
                         f"there is no source with the id '{source_id}' in sources.yaml.{hint}",
                     )
                 )
-        if all(s in by_id for s in cited) and not any(by_id[s].url for s in cited):
+        if all(s in known for s in cited) and not followable.intersection(cited):
             self.report.add(
                 doc.problem(
                     path,
@@ -319,12 +333,30 @@ class _Loader:
             first.setdefault(order, entry.file)
 
 
-def _citations(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
-    """Every list of source ids in a model, with its field path."""
-    if isinstance(model, (SourcedText, Statement)):
-        yield path + ("sources",), list(model.sources)
-    for name in type(model).model_fields:
-        yield from _walk(getattr(model, name), path + (name,), _citations)
+def _registry(sources_doc: YamlDocument) -> list[tuple[int, str]]:
+    """(index, id) of every source entry that has a text id, valid or not otherwise."""
+    entries = sources_doc.data.get("sources") if isinstance(sources_doc.data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [
+        (index, entry["id"])
+        for index, entry in enumerate(entries)
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    ]
+
+
+def _citations(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
+    """Every ``sources:`` list of ids in a file's raw data, so that a file which
+    fails other checks still has its citations checked."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and isinstance(value, list):
+                yield path + (key,), [v for v in value if isinstance(v, str)]
+            else:
+                yield from _citations(value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _citations(item, path + (index,))
 
 
 def _statements(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Statement]]:

@@ -38,7 +38,8 @@ _PATTERN_MESSAGES: dict[str, str] = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": (
         "should use only lowercase letters, digits and single hyphens, like 'infusion-reactions'"
     ),
-    "^https://": "should be a full web address starting with https://",
+    "^https://": "should be a full web address starting with https://, with no spaces, brackets or quotes",
+    '^[^<>&"]+$': "cannot contain the characters < > & or \" (write 'and' instead of '&')",
     ".txt$": "should be the seed document's file name, ending in .txt",
 }
 
@@ -47,25 +48,32 @@ def problems_from_validation(
     doc: YamlDocument, model: type[BaseModel], error: ValidationError
 ) -> list[Problem]:
     """One problem per field that is wrong, at the line where it is written."""
-    located = [(_data_path(doc.data, e["loc"]), e) for e in error.errors()]
+    located = [(_data_path(doc.data, e["loc"], e["type"] == "missing"), e) for e in error.errors()]
     located = _drop_union_noise(located)
-    problems: list[Problem] = []
-    seen: set[FieldPath] = set()
+    by_path: dict[FieldPath, list[ErrorDetails]] = {}
     for path, details in located:
-        if path in seen:  # one message per field is enough
-            continue
-        seen.add(path)
-        problems.append(doc.problem(path, _message(model, path, details)))
+        by_path.setdefault(path, []).append(details)
+    problems = []
+    for path, details_list in by_path.items():
+        if len(details_list) > 1:  # the value fits none of the forms the field accepts
+            hint = _description(model, path)
+            message = "is not in a form this field accepts." + (f" {hint}" if hint else "")
+        else:
+            message = _message(model, path, details_list[0])
+        problems.append(doc.problem(path, message))
     return problems
 
 
-def _data_path(data: Any, loc: tuple[int | str, ...]) -> FieldPath:
-    """Keep the parts of pydantic's location that exist in the data (drop union labels)."""
+def _data_path(data: Any, loc: tuple[int | str, ...], missing: bool) -> FieldPath:
+    """Keep the parts of pydantic's location that exist in the data (drop union labels).
+
+    For a missing field, the last part names the field that is not there.
+    """
     path: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        last = index == len(loc) - 1
-        if isinstance(current, dict) and isinstance(part, str) and (part in current or last):
+        absent = missing and index == len(loc) - 1
+        if isinstance(current, dict) and isinstance(part, str) and (part in current or absent):
             path.append(part)
             current = current.get(part)
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):

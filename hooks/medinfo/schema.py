@@ -27,9 +27,16 @@ Slug = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=3000)]
+# Titles and descriptions are also placed into HTML by the theme, which does not
+# escape them; so the characters that would break the page are not allowed.
+PlainLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r'^[^<>&"]+$')]
 WebAddress = Annotated[
     str,
-    Field(pattern=r"^https://[^\s/]+\.[^\s]+$", max_length=500, examples=["https://www.ema.europa.eu/"]),
+    Field(
+        pattern=r"^https://[^\s/()<>\"'\\]+\.[^\s()<>\"'\\]+$",
+        max_length=500,
+        examples=["https://www.ema.europa.eu/"],
+    ),
 ]
 SourceIds = Annotated[
     list[Slug],
@@ -84,8 +91,8 @@ class SourcedText(Closed):
 class Medicine(Closed):
     """The medicine the site is about."""
 
-    brand_name: Text = Field(examples=["Lemtrada"])
-    generic_name: Text = Field(examples=["alemtuzumab"])
+    brand_name: Text = Field(examples=["Zelvora"])
+    generic_name: Text = Field(examples=["examplimab"])
     treats: Text = Field(description="What it treats, in plain words.")
     licence: SourcedText = Field(description="Who can have it, in a sentence, with its sources.")
     care_team: Text = Field(
@@ -203,8 +210,8 @@ class UrgentHelp(Closed):
 class Topic(Closed):
     """One topic page."""
 
-    title: Text = Field(description="The page heading.", examples=["Side effects"])
-    description: Text = Field(description="One sentence saying what the page covers.")
+    title: PlainLine = Field(description="The page heading.", examples=["Side effects"])
+    description: PlainLine = Field(description="One sentence saying what the page covers.")
     order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.")
     review: Review
     intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
@@ -214,8 +221,8 @@ class Topic(Closed):
 class PageFrontMatter(Closed):
     """The block between '---' lines at the top of a hand-written page in docs/."""
 
-    title: Text
-    description: Text = Field(description="One sentence saying what the page covers.")
+    title: PlainLine = Field(description="The page heading.")
+    description: PlainLine = Field(description="One sentence saying what the page covers.")
     review: Review | None = None
     hide: list[Literal["navigation", "toc", "footer", "path"]] | None = None
 

@@ -50,7 +50,7 @@ class YamlDocument:
 
 
 def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read one YAML file. Returns the document, or None and the reasons it cannot be read."""
+    """Read one YAML file: the document (None if unreadable) and any problems found."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         return None, [
@@ -95,6 +95,7 @@ def parse_yaml_text(
     if not _has_content(text):
         return whole_file(first_line, "the file is empty: it has no fields at all.")
     try:
+        aliases = _alias_lines(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -107,11 +108,20 @@ def parse_yaml_text(
     if node is None:
         return whole_file(first_line, "the file is empty: it has no fields at all.")
 
-    converter = _NodeConverter(display_name, first_line)
+    converter = _NodeConverter(display_name, first_line, aliases)
     data = converter.convert(node, (), 0)
-    if converter.problems:
-        return None, converter.problems
-    return YamlDocument(display_name, data, converter.lines), []
+    # With problems the data is still returned (the bad values as None), so other
+    # files can be checked against it; the caller does not validate it further.
+    return YamlDocument(display_name, data, converter.lines), converter.problems
+
+
+def _alias_lines(text: str) -> list[int]:
+    """0-based lines where an alias is used, found before anything is expanded."""
+    return [
+        event.start_mark.line
+        for event in yaml.parse(text, Loader=yaml.SafeLoader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
 
 
 def _has_content(text: str) -> bool:
@@ -180,9 +190,12 @@ def explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
 class _NodeConverter:
     """Turns composed YAML nodes into plain values, noting every problem."""
 
-    def __init__(self, file: str, first_line: int) -> None:
+    def __init__(self, file: str, first_line: int, alias_lines: list[int]) -> None:
         self.file = file
         self.offset = first_line
+        # An alias composes to the very node it names, so its own line is lost; aliases
+        # are met in document order, so the n-th repeated node is the n-th alias.
+        self._alias_lines = iter(alias_lines)
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
@@ -196,14 +209,16 @@ class _NodeConverter:
 
     def convert(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
         line = self._line(node)
-        self.lines.setdefault(path, line)
         if id(node) in self._seen:
+            line = next(self._alias_lines, 0) + self.offset
+            self.lines.setdefault(path, line)
             self._problem(
                 line,
                 path,
                 "YAML aliases (*name) and anchors (&name) are not allowed: write the value out.",
             )
             return None
+        self.lines.setdefault(path, line)
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
             self._problem(line, path, f"the values are nested more than {MAX_DEPTH} levels deep.")

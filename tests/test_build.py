@@ -1,0 +1,212 @@
+"""End to end: real ``mkdocs build --strict`` runs, checked in the HTML they write."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
+from medinfo.content import Content
+from medinfo.plain import how_many_words
+
+pytestmark = pytest.mark.e2e
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def words(soup: BeautifulSoup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+# --- The real site ---------------------------------------------------------------
+
+
+def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_content: Content) -> None:
+    content = real_content
+    assert len(content.topics) >= 6
+    for entry in content.topics:
+        soup = page(real_site, f"topics/{entry.slug}")
+        text = words(soup)
+        for section in entry.topic.sections:
+            for statement in section.statements:
+                expected = " ".join(statement.text.split())
+                if statement.how_many:
+                    number = statement.how_many
+                    expected = expected.replace(
+                        "{how_many}", how_many_words(number.count, number.out_of, number.over)
+                    )
+                assert expected in text, f"{entry.slug}: {statement.id} missing"
+                for source_id in statement.sources:
+                    assert soup.select(f'a[href="#source-{source_id}"]'), (entry.slug, source_id)
+                    assert soup.find(id=f"source-{source_id}"), (entry.slug, source_id)
+
+
+def test_topic_pages_have_banner_urgent_help_and_not_advice_note(real_site: Path, real_content: Content) -> None:
+    content = real_content
+    for entry in content.topics:
+        soup = page(real_site, f"topics/{entry.slug}")
+        banner = soup.select_one("aside.review-banner")
+        assert banner is not None, entry.slug
+        assert banner["data-next-review-due"] == entry.topic.review.next_review_due.isoformat()
+        banner_text = words(banner)
+        assert "Last reviewed" in banner_text and "Next review due" in banner_text
+        assert entry.topic.review.reviewed_by in banner_text
+        if entry.topic.review.signed_off is None:
+            assert "Not yet checked by a clinician" in banner_text
+        assert soup.select_one(".admonition.danger").find(string=re.compile("Get help urgently"))
+        assert "does not replace advice from your MS team" in words(soup)
+        assert soup.h1.get_text() == entry.topic.title
+        assert len(soup.find_all("h1")) == 1
+
+
+def test_nav_lists_topics_in_order_between_home_and_sources(real_site: Path, real_content: Content) -> None:
+    content = real_content
+    soup = page(real_site, "sources")
+    items = soup.select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item")
+    nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
+    titles = [entry.topic.title for entry in content.topics]
+    assert nav == ["Home", *titles, "Sources", "About this site"]
+
+
+def test_ema_page_presents_2020_outcome_as_current_and_2019_as_history(real_site: Path) -> None:
+    soup = page(real_site, "topics/ema-safety-review")
+    headings = [h.get_text(" ", strip=True) for h in soup.select("article h2")]
+    now = next(i for i, h in enumerate(headings) if "now" in h.lower() and "2020" in h)
+    history = next(i for i, h in enumerate(headings) if "2019" in h and "replaced" in h.lower())
+    assert now < history
+    text = words(soup)
+    two_medicines = text.index("at least two other MS medicines")
+    assert text.index(headings[history]) < two_medicines  # the two-medicine rule is only history
+
+
+def test_sources_page_lists_every_source_with_the_pages_citing_it(real_site: Path, real_content: Content) -> None:
+    content = real_content
+    soup = page(real_site, "sources")
+    for source in content.sources:
+        entry = soup.find(id=f"source-{source.id}")
+        assert entry is not None, source.id
+    side_effects = next(e for e in content.topics if e.slug == "side-effects")
+    cited = {s for sec in side_effects.topic.sections for st in sec.statements for s in st.sources}
+    for source_id in cited:
+        heading = soup.find(id=f"source-{source_id}")
+        links = [a["href"] for a in heading.find_all_next("a", limit=6)]
+        assert any("topics/side-effects/" in href for href in links), source_id
+
+
+def test_hand_written_pages_show_their_review_banner(real_site: Path) -> None:
+    for path in ("", "about"):
+        assert page(real_site, path).select_one("aside.review-banner") is not None
+
+
+def test_nothing_generated_is_written_into_the_repository(real_site: Path) -> None:
+    assert not (REPO / "docs" / "topics").exists()
+    assert not (REPO / "docs" / "sources.md").exists()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", "docs", "content_src"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert not [line for line in status.stdout.splitlines() if line.startswith("??")]
+
+
+# --- A made-up medicine, through the same code -------------------------------------
+
+
+def test_second_medicine_builds_into_its_own_pages(fixture_site: Path) -> None:
+    side_effects = page(fixture_site, "topics/side-effects")
+    text = words(side_effects)
+    assert "Zelvora (examplimab) is a medicine for a made-up condition called test fever" in text
+    assert "Itchy skin affects about 4 in 10 people over 2 years (very common)." in text
+    assert "Sneezing affects about 3 in 1,000 people (uncommon)." in text
+    assert "does not replace advice from your test fever team" in text
+    assert "Lemtrada" not in text and "alemtuzumab" not in text.lower()
+    works = words(page(fixture_site, "topics/how-it-works"))
+    assert "Signed off by Dr Test Example, consultant in test fever on 20 January 2026" in works
+
+
+def test_page_without_review_dates_has_no_banner(fixture_site: Path) -> None:
+    assert page(fixture_site, "about").select_one("aside.review-banner") is None
+
+
+def test_hooks_name_no_medicine() -> None:
+    for path in (REPO / "hooks").rglob("*.py"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "lemtrada" not in text and "alemtuzumab" not in text, path
+
+
+# --- Bad input and overdue pages, in a real build -----------------------------------
+
+
+def test_html_typed_into_a_fact_shows_as_text(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    topic = project / "content_src" / "topics" / "side-effects.yaml"
+    attack = "<script>alert('fact')</script> <img src=x onerror=alert(1)>"
+    text = topic.read_text(encoding="utf-8")
+    text = text.replace("Itchy skin affects {how_many}.", f'"{attack} {{how_many}}"')
+    text = text.replace("reviewed_by: Test editors", 'reviewed_by: "<b>Editors</b> & <script>x()</script>"')
+    topic.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "topics" / "side-effects" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert('fact')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;Editors&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;" in html
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Editors" not in html
+
+
+def test_content_error_fails_the_build_once_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    topic = project / "content_src" / "topics" / "side-effects.yaml"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace("order: 2", "order: two").replace("[zv-trial]", "[zv-trail]"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
+    assert result.returncode == 1
+    assert "content_src/topics/side-effects.yaml:3: order: should be a whole number" in result.stderr
+    assert "there is no source with the id 'zv-trail' in sources.yaml" in result.stderr
+    assert "Content check: 2 error(s), 0 warning(s)." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists(), "a failed content check must not write a site"
+
+
+def _banner(site: Path, path: str) -> BeautifulSoup:
+    soup = page(site, path).select_one("aside.review-banner")
+    assert soup is not None
+    return soup
+
+
+def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today="2027-01-20")
+    assert result.returncode == 1
+    assert (
+        "content_src/topics/how-it-works.yaml: this page was due for review on 15 January 2027 "
+        "and is overdue" in result.stderr
+    )
+    assert "side-effects.yaml: this page was due" not in result.stderr  # due 1 February 2027
+
+
+def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    site = tmp_path / "site"
+    result = mkdocs_build(
+        project / "mkdocs.yml", site, today="2027-01-20", MEDINFO_ALLOW_OVERDUE="1"
+    )
+    assert result.returncode == 0, result.stderr
+    overdue = _banner(site, "topics/how-it-works")
+    assert "review-banner--overdue" in overdue["class"]
+    warning = overdue.select_one(".review-banner__warning")
+    assert not warning.has_attr("hidden")
+    assert "Warning: this page is overdue for review." in words(warning)
+    assert "15 January 2027" in words(warning) and "your test fever team" in words(warning)
+    current = _banner(site, "topics/side-effects")
+    assert "review-banner--due-soon" in current["class"]
+    assert current.select_one(".review-banner__warning").has_attr("hidden")
