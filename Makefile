@@ -1,0 +1,40 @@
+# One command to run the site, one to run the tests. Everything installs into .venv.
+#   make serve   -> preview at http://127.0.0.1:8000 (rebuilds when you save a file)
+#   make test    -> all tests (browser tests run when Chromium is installed)
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve check build test linkcheck-external clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup ## preview the site locally
+	$(BIN)/mkdocs serve
+
+check: setup ## check the content files only (fast; what editors run)
+	$(BIN)/medinfo check
+
+build: setup ## build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+test: setup ## run every test
+	$(BIN)/python -m pytest
+
+linkcheck-external: build ## also check links to other websites (needs the internet)
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8765 >/dev/null 2>&1 & \
+	  server=$$!; sleep 1; \
+	  $(BIN)/linkchecker --no-status --check-extern http://127.0.0.1:8765/; status=$$?; \
+	  kill $$server; exit $$status
+
+clean:
+	rm -rf site $(VENV)

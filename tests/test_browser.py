@@ -1,0 +1,83 @@
+"""In a real browser (Debian's Chromium): the banner script warns once the date has passed.
+
+Skipped, with the reason shown, when Chromium is not installed; `.ci/run`
+installs it and sets REQUIRE_BROWSER=1 so that CI fails rather than skips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from serving import serve
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
+    pytest.skip("Chromium is not installed: browser checks skipped", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.e2e
+
+# Flags for a sandboxed, offline machine: no background calls to Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
+        yield url
+
+
+def open_on(browser: Browser, url: str, day: dt.date) -> Page:
+    """Open ``url`` in a browser whose clock says it is ``day``."""
+    page = browser.new_page()
+    page.clock.install(time=dt.datetime.combine(day, dt.time(12, 0)))
+    page.goto(url)
+    return page
+
+
+def warning_visible(page: Page) -> bool:
+    return page.locator(".review-banner__warning").is_visible()
+
+
+# The made-up medicine was built on 2026-06-01, when no page was overdue.
+@pytest.mark.parametrize(
+    ("day", "works_overdue", "side_effects_overdue"),
+    [
+        (dt.date(2026, 6, 2), False, False),
+        (dt.date(2027, 1, 15), False, False),  # due today: not yet overdue
+        (dt.date(2027, 1, 16), True, False),
+        (dt.date(2027, 3, 1), True, True),
+    ],
+)
+def test_banner_switches_to_warning_in_the_readers_browser(
+    browser: Browser, fixture_url: str, day: dt.date, works_overdue: bool, side_effects_overdue: bool
+) -> None:
+    for path, overdue in (("topics/how-it-works/", works_overdue), ("topics/side-effects/", side_effects_overdue)):
+        page = open_on(browser, fixture_url + path, day)
+        assert warning_visible(page) is overdue, (path, day)
+        classes = page.locator("aside.review-banner").get_attribute("class") or ""
+        assert ("review-banner--overdue" in classes) is overdue
+        page.close()

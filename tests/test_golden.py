@@ -1,0 +1,39 @@
+"""Golden files: the made-up medicine's YAML -> the exact Markdown the hooks generate.
+
+A change in rendering shows up here as a readable diff. To accept an intended
+change: UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE
+from medinfo.content import load_content
+from medinfo.render import render_sources_page, render_topic
+
+GOLDEN = Path(__file__).parent / "golden" / "zelvora"
+
+
+def rendered_pages() -> dict[str, str]:
+    content, _ = load_content(FIXTURE / "content_src", FIXTURE / "docs")
+    pages = {f"{entry.slug}.md": render_topic(entry, content) for entry in content.topics}
+    pages["sources.md"] = render_sources_page(content)
+    return pages
+
+
+@pytest.mark.parametrize("name", ["how-it-works.md", "side-effects.md", "sources.md"])
+def test_rendered_markdown_matches_golden_file(name: str) -> None:
+    actual = rendered_pages()[name]
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_every_rendered_page_has_a_golden_file() -> None:
+    assert sorted(rendered_pages()) == sorted(p.name for p in GOLDEN.glob("*.md"))
