@@ -36,9 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _content, report = load_content(_content_dir(config), Path(config.docs_dir))
     except ContentError as error:
-        raise PluginError(
-            "The content has problems; nothing was built.\n" + error.report.summary()
-        ) from None
+        raise PluginError("The content has problems; nothing was built.\n" + error.report.summary()) from None
     for warning in report.warnings:
         log.warning(str(warning))
     config.extra["care_team"] = _content.medicine.care_team

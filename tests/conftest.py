@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from medinfo.content import Content, load_content
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,7 +76,17 @@ def mkdocs_build(
     if today:
         environment["MEDINFO_TODAY"] = today
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config_file),
+            "-d",
+            str(site_dir),
+        ],
         capture_output=True,
         text=True,
         env=environment,

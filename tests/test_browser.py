@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from serving import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -73,9 +72,16 @@ def warning_visible(page: Page) -> bool:
     ],
 )
 def test_banner_switches_to_warning_in_the_readers_browser(
-    browser: Browser, fixture_url: str, day: dt.date, works_overdue: bool, side_effects_overdue: bool
+    browser: Browser,
+    fixture_url: str,
+    day: dt.date,
+    works_overdue: bool,
+    side_effects_overdue: bool,
 ) -> None:
-    for path, overdue in (("topics/how-it-works/", works_overdue), ("topics/side-effects/", side_effects_overdue)):
+    for path, overdue in (
+        ("topics/how-it-works/", works_overdue),
+        ("topics/side-effects/", side_effects_overdue),
+    ):
         page = open_on(browser, fixture_url + path, day)
         assert warning_visible(page) is overdue, (path, day)
         classes = page.locator("aside.review-banner").get_attribute("class") or ""

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
 from medinfo.content import Content
 from medinfo.plain import how_many_words
@@ -47,7 +46,9 @@ def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_con
                     assert soup.find(id=f"source-{source_id}"), (entry.slug, source_id)
 
 
-def test_topic_pages_have_banner_urgent_help_and_not_advice_note(real_site: Path, real_content: Content) -> None:
+def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
+    real_site: Path, real_content: Content
+) -> None:
     content = real_content
     for entry in content.topics:
         soup = page(real_site, f"topics/{entry.slug}")
@@ -85,7 +86,9 @@ def test_ema_page_presents_2020_outcome_as_current_and_2019_as_history(real_site
     assert text.index(headings[history]) < two_medicines  # the two-medicine rule is only history
 
 
-def test_sources_page_lists_every_source_with_the_pages_citing_it(real_site: Path, real_content: Content) -> None:
+def test_sources_page_lists_every_source_with_the_pages_citing_it(
+    real_site: Path, real_content: Content
+) -> None:
     content = real_content
     soup = page(real_site, "sources")
     for source in content.sources:
@@ -160,11 +163,15 @@ def test_html_typed_into_a_fact_shows_as_text(tmp_path: Path) -> None:
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>Editors" not in html
 
 
-def test_content_error_fails_the_build_once_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+def test_content_error_fails_the_build_once_with_every_problem_and_no_traceback(
+    tmp_path: Path,
+) -> None:
     project = make_fixture_project(tmp_path / "project")
     topic = project / "content_src" / "topics" / "side-effects.yaml"
     topic.write_text(
-        topic.read_text(encoding="utf-8").replace("order: 2", "order: two").replace("[zv-trial]", "[zv-trail]"),
+        topic.read_text(encoding="utf-8")
+        .replace("order: 2", "order: two")
+        .replace("[zv-trial]", "[zv-trail]"),
         encoding="utf-8",
     )
     site = tmp_path / "site"
@@ -197,9 +204,7 @@ def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
 def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     site = tmp_path / "site"
-    result = mkdocs_build(
-        project / "mkdocs.yml", site, today="2027-01-20", MEDINFO_ALLOW_OVERDUE="1"
-    )
+    result = mkdocs_build(project / "mkdocs.yml", site, today="2027-01-20", MEDINFO_ALLOW_OVERDUE="1")
     assert result.returncode == 0, result.stderr
     overdue = _banner(site, "topics/how-it-works")
     assert "review-banner--overdue" in overdue["class"]

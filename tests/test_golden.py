@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE
 from medinfo.content import load_content
 from medinfo.render import render_sources_page, render_topic

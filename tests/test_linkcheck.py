@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from serving import serve
 
 pytestmark = pytest.mark.e2e

@@ -9,8 +9,13 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-
-from medinfo.plain import frequency_word, how_many_words, long_date, markdown_text, natural_frequency
+from medinfo.plain import (
+    frequency_word,
+    how_many_words,
+    long_date,
+    markdown_text,
+    natural_frequency,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -89,9 +94,7 @@ def _rendered_text(source: str) -> str:
     ],
 )
 def test_editor_text_renders_as_typed(text: str) -> None:
-    expected = (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert _rendered_text(markdown_text(text)) == expected
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from medinfo.review import DUE_SOON_DAYS, ReviewStatus, review_banner, review_status
 from medinfo.schema import Review
 

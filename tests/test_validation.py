@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE
 from medinfo.content import load_content
 from medinfo.problems import ContentError, Severity
@@ -148,9 +147,7 @@ def test_signoff_without_date(project: Project) -> None:
     project.replace(WORKS, "    date: 2026-01-20\n", "")
     line = project.line_of(WORKS, "clinical_signoff:")
     [error] = project.errors()
-    assert error.startswith(
-        f"{WORKS}:{line}: review.clinical_signoff.date: 'date' is required but missing."
-    )
+    assert error.startswith(f"{WORKS}:{line}: review.clinical_signoff.date: 'date' is required but missing.")
 
 
 def test_unknown_source_id_suggests_the_nearest(project: Project) -> None:
@@ -196,8 +193,16 @@ def test_duplicate_statement_id_across_files(project: Project) -> None:
     ("old", "new", "field"),
     [
         ("order: 2\n", "order: 2\norder: 3\n", "order"),  # top level
-        ("  reviewed_by: Test editors\n", "  reviewed_by: Test editors\n  reviewed_by: Others\n", "review.reviewed_by"),
-        ("          count: 42\n", "          count: 42\n          count: 24\n", "sections[1].statements[1].how_many.count"),
+        (
+            "  reviewed_by: Test editors\n",
+            "  reviewed_by: Test editors\n  reviewed_by: Others\n",
+            "review.reviewed_by",
+        ),
+        (
+            "          count: 42\n",
+            "          count: 42\n          count: 24\n",
+            "sections[1].statements[1].how_many.count",
+        ),
     ],
 )
 def test_duplicate_yaml_key_at_any_depth(project: Project, old: str, new: str, field: str) -> None:
@@ -341,8 +346,7 @@ def test_unused_source_is_a_warning_not_an_error(project: Project) -> None:
     )
     content, report = load_content(project.root / "content_src", project.root / "docs")
     assert [str(p) for p in report.problems] == [
-        f"{SOURCES}:2: sources[1].id: warning: no page cites the source 'zv-unused'. "
-        "Cite it or remove it."
+        f"{SOURCES}:2: sources[1].id: warning: no page cites the source 'zv-unused'. Cite it or remove it."
     ]
     assert report.problems[0].severity is Severity.WARNING
 

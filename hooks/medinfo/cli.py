@@ -1,6 +1,6 @@
 """Command line for editors and CI: check the content without building the site.
 
-    medinfo check            # or: python -m medinfo check
+medinfo check            # or: python -m medinfo check
 """
 
 from __future__ import annotations

@@ -22,6 +22,4 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(override)
     except ValueError:
-        raise ValueError(
-            f"{TODAY_VARIABLE}={override!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+        raise ValueError(f"{TODAY_VARIABLE}={override!r} is not a date; write it as YYYY-MM-DD") from None

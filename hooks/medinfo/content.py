@@ -22,7 +22,6 @@ from .schema import (
     Medicine,
     PageFrontMatter,
     Source,
-    SourcedText,
     SourcesFile,
     Statement,
     Topic,
@@ -118,9 +117,7 @@ class _Loader:
 
     def model(self, path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
         if not path.is_file():
-            self.report.add(
-                Problem(self.display(path), 1, "(whole file)", "this required file is missing.")
-            )
+            self.report.add(Problem(self.display(path), 1, "(whole file)", "this required file is missing."))
             return None, None
         doc, problems = read_yaml_file(path, self.display(path))
         self.report.extend(problems)
@@ -130,9 +127,7 @@ class _Loader:
 
     def validate(self, doc: YamlDocument, model: type[M]) -> M | None:
         if not isinstance(doc.data, dict):
-            self.report.add(
-                doc.problem((), "the file should be a group of 'name: value' fields at the top.")
-            )
+            self.report.add(doc.problem((), "the file should be a group of 'name: value' fields at the top."))
             return None
         try:
             return model.model_validate(doc.data)
@@ -160,9 +155,7 @@ class _Loader:
             if doc:
                 found.append((doc, TopicEntry(path.stem, shown, topic) if topic else None))
         if not found and not any(p.file.startswith(self.display(folder)) for p in self.report.problems):
-            self.report.add(
-                Problem(self.display(folder), 1, "(folder)", "there are no topic files here.")
-            )
+            self.report.add(Problem(self.display(folder), 1, "(folder)", "there are no topic files here."))
         return found
 
     def stray_files(self, content_dir: Path) -> None:
@@ -190,7 +183,12 @@ class _Loader:
             shown = self.display(path)
             if src in generated or src in GENERATED_PAGES:
                 self.report.add(
-                    Problem(shown, 1, "(file name)", "this page is made from content_src/; remove this file.")
+                    Problem(
+                        shown,
+                        1,
+                        "(file name)",
+                        "this page is made from content_src/; remove this file.",
+                    )
                 )
                 continue
             page = self._front_matter(path, shown)
@@ -284,7 +282,12 @@ class _Loader:
                 )
 
     def _check_cited(
-        self, doc: YamlDocument, path: FieldPath, cited: list[str], known: set[str], followable: set[str]
+        self,
+        doc: YamlDocument,
+        path: FieldPath,
+        cited: list[str],
+        known: set[str],
+        followable: set[str],
     ) -> None:
         for index, source_id in enumerate(cited):
             if source_id not in known:

@@ -197,4 +197,3 @@ def _list_item_type(annotation: Any) -> Any:
             if item is not None:
                 return item
     return None
-

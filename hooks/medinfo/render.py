@@ -127,7 +127,11 @@ def _source_list(sources: list[Source]) -> str:
 
 def _describe_source(source: Source) -> str:
     title = markdown_text(source.title)
-    linked = f"[{title}]({source.url})" if source.url else f"{title} (seed document {markdown_text(source.seed_file or '')})"
+    linked = (
+        f"[{title}]({source.url})"
+        if source.url
+        else f"{title} (seed document {markdown_text(source.seed_file or '')})"
+    )
     parts = [markdown_text(source.publisher) + ":", linked + "."]
     if source.published:
         parts.append(f"Published {long_date(source.published)}.")
@@ -163,4 +167,3 @@ def render_sources_page(content: Content) -> str:
             links = ", ".join(f"[{markdown_text(p.topic.title)}]({p.page_path})" for p in pages)
             lines += ["", f"Cited on: {links}."]
     return "\n".join(lines) + "\n"
-

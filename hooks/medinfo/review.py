@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .plain import long_date
 from .schema import Review
@@ -12,7 +12,7 @@ from .schema import Review
 DUE_SOON_DAYS = 30
 
 
-class ReviewStatus(str, Enum):
+class ReviewStatus(StrEnum):
     CURRENT = "current"
     DUE_SOON = "due-soon"
     OVERDUE = "overdue"

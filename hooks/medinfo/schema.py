@@ -143,7 +143,9 @@ class Statement(Closed):
 
 class Section(Closed):
     heading: Text
-    intro: Text | None = Field(None, description="An optional opening sentence (no sources needed if it states no fact).")
+    intro: Text | None = Field(
+        None, description="An optional opening sentence (no sources needed if it states no fact)."
+    )
     style: Literal["paragraphs", "list"] = Field(
         "paragraphs", description="Show the statements as short paragraphs or as a bulleted list."
     )
@@ -151,7 +153,9 @@ class Section(Closed):
 
 
 class ClinicalSignoff(Closed):
-    by: Text = Field(description="The clinician's name and role.", examples=["Dr A Name, consultant neurologist"])
+    by: Text = Field(
+        description="The clinician's name and role.", examples=["Dr A Name, consultant neurologist"]
+    )
     date: dt.date = Field(description="The date they signed the page off (YYYY-MM-DD).")
 
     @field_validator("date")

@@ -89,8 +89,7 @@ def parse_yaml_text(
     if text.startswith(_BOM):
         return whole_file(
             first_line,
-            "the file starts with an invisible byte-order mark. "
-            "Save it as 'UTF-8' (not 'UTF-8 with BOM').",
+            "the file starts with an invisible byte-order mark. Save it as 'UTF-8' (not 'UTF-8 with BOM').",
         )
     if not _has_content(text):
         return whole_file(first_line, "the file is empty: it has no fields at all.")
@@ -118,9 +117,9 @@ def parse_yaml_text(
 def _alias_lines(text: str) -> list[int]:
     """0-based lines where an alias is used, found before anything is expanded."""
     return [
-        event.start_mark.line
+        int(event.start_mark.line)
         for event in yaml.parse(text, Loader=yaml.SafeLoader)
-        if isinstance(event, yaml.AliasEvent)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
     ]
 
 
@@ -146,8 +145,7 @@ _SYNTAX_HINTS: list[tuple[str, str]] = [
     ),
     (
         r"could not find expected ':'",
-        "a line is missing its colon (name: value), or its indentation does not match the "
-        "lines around it.",
+        "a line is missing its colon (name: value), or its indentation does not match the lines around it.",
     ),
     (
         r"expected <block end>|expected <block mapping start>|did not find expected key",
@@ -168,8 +166,7 @@ _SYNTAX_HINTS: list[tuple[str, str]] = [
     ),
     (
         r"expected a single document",
-        "the file contains more than one document (a line with only '---' in the middle). "
-        "Keep one.",
+        "the file contains more than one document (a line with only '---' in the middle). Keep one.",
     ),
     (
         r"while parsing a flow",
@@ -235,6 +232,7 @@ class _NodeConverter:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
@@ -243,9 +241,7 @@ class _NodeConverter:
         for key_node, value_node in node.value:
             line = self._line(key_node)
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TAG + "str"):
-                self._problem(
-                    line, path, "a field name must be a plain word followed by a colon."
-                )
+                self._problem(line, path, "a field name must be a plain word followed by a colon.")
                 continue
             key = str(key_node.value)
             if key in first_seen:
@@ -267,8 +263,7 @@ class _NodeConverter:
         except ValueError:
             if node.tag == _TAG + "timestamp":
                 message = (
-                    f"'{node.value}' is not a real calendar date. Write a date that exists, "
-                    "as YYYY-MM-DD."
+                    f"'{node.value}' is not a real calendar date. Write a date that exists, as YYYY-MM-DD."
                 )
             else:
                 message = f"'{node.value}' cannot be read as a value."
