@@ -279,7 +279,7 @@ def test_tab_indentation(project: Project) -> None:
     project.replace(TOPIC, "  reviewed_by: Test editors", "\treviewed_by: Test editors")
     line = project.line_of(TOPIC, "reviewed_by")
     assert project.errors() == [
-        f"{TOPIC}:{line}: (whole file): YAML cannot read this line: this line contains a tab "
+        f"{TOPIC}:{line}: (YAML syntax): YAML cannot read this line: this line contains a tab "
         "character. Use spaces to indent, never tabs."
     ]
 

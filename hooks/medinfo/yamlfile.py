@@ -99,7 +99,7 @@ def parse_yaml_text(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + first_line) if mark else first_line
-        return whole_file(line, explain_syntax_error(error))
+        return None, [Problem(display_name, line, "(YAML syntax)", explain_syntax_error(error))]
     except yaml.YAMLError as error:  # e.g. a control character in the text
         return whole_file(first_line, f"YAML cannot read this file: {error}")
     except RecursionError:
