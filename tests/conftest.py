@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from medinfo.content import Content, load_content
+from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -60,7 +61,9 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
     """A site for the made-up medicine, using this repo's hooks, theme overrides and assets."""
     shutil.copytree(source, target)
     shutil.copytree(REPO / "docs" / "assets", target / "docs" / "assets")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load(  # MkDocs' own loader, which understands mkdocs.yml's !ENV tags
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()
+    )
     config["site_name"] = "Zelvora test site"
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / "docs" / "overrides")

@@ -16,6 +16,7 @@ from medinfo.plain import (
     markdown_text,
     natural_frequency,
 )
+from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -68,7 +69,7 @@ def test_long_date() -> None:
 
 
 def _site_extensions() -> list[str]:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     return [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
 
 
