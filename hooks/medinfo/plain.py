@@ -27,13 +27,19 @@ def frequency_word(count: int, out_of: int) -> str:
     return "very rare"
 
 
-def natural_frequency(count: int, out_of: int) -> str:
-    """``42, 100`` -> ``"about 4 in 10 people"``: the roundest denominator that stays close."""
+def natural_frequency(count: int, out_of: int, per: int | None = None) -> str:
+    """``42, 100`` -> ``"about 4 in 10 people"``: the roundest denominator that stays close.
+
+    ``per`` fixes the denominator, so that numbers being compared share one.
+    """
     share = count / out_of
     if count == 0:
         return "no one"
     if count == out_of:
         return "everyone"
+    if per is not None:
+        people = int(share * per + 0.5)
+        return f"about {people:,} in {per:,} people" if people else f"fewer than 1 in {per:,} people"
     for denominator in _DENOMINATORS:
         people = int(share * denominator + 0.5)
         if people < 1 or people >= denominator:
@@ -43,10 +49,10 @@ def natural_frequency(count: int, out_of: int) -> str:
     return f"fewer than 1 in {_DENOMINATORS[-1]:,} people"
 
 
-def how_many_words(count: int, out_of: int, over: str | None) -> str:
+def how_many_words(count: int, out_of: int, over: str | None, per: int | None = None) -> str:
     """``"about 4 in 10 people over 6 years (very common)"``."""
     span = f" over {over}" if over else ""
-    return f"{natural_frequency(count, out_of)}{span} ({frequency_word(count, out_of)})"
+    return f"{natural_frequency(count, out_of, per)}{span} ({frequency_word(count, out_of)})"
 
 
 def long_date(day: dt.date) -> str:

@@ -106,6 +106,17 @@ class HowMany(Closed):
     count: int = Field(ge=0, description="How many people it happened to.", examples=[42])
     out_of: int = Field(gt=0, description="Out of how many people.", examples=[100])
     over: Text | None = Field(None, description="The time span, if known.", examples=["6 years"])
+    per: Literal[10, 100, 1000, 10000] | None = Field(
+        None,
+        description=(
+            "Say the number out of this many people. Use the same 'per' for numbers that "
+            "are compared, so readers compare like with like."
+        ),
+        examples=[100],
+    )
+    picture: bool = Field(
+        False, description="Also show the number as a picture of 100 people (1,000 for rare events)."
+    )
 
     @model_validator(mode="after")
     def _count_fits(self) -> HowMany:
@@ -211,6 +222,12 @@ class UrgentHelp(Closed):
     action: SourcedText = Field(description="What to do, in one or two sentences.")
 
 
+Question = Annotated[
+    str,
+    Field(min_length=1, max_length=300, pattern=r"^[^<>&\"]+\?$", description="A question, ending with '?'."),
+]
+
+
 class Topic(Closed):
     """One topic page."""
 
@@ -220,6 +237,90 @@ class Topic(Closed):
     review: Review
     intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
     sections: list[Section] = Field(min_length=1)
+    questions_to_ask: list[Question] = Field(
+        default_factory=list,
+        description="Questions readers could ask their care team. They state no facts, so need no sources.",
+    )
+
+
+class GlossaryEntry(Closed):
+    """A medical word and its plain explanation, shown when a reader hovers, focuses or taps it."""
+
+    term: PlainLine = Field(description="The word as it appears on the pages.", examples=["thyroid"])
+    explanation: PlainLine = Field(
+        description="A short plain explanation (one sentence).",
+        examples=["A gland in your neck that controls how your body uses energy."],
+    )
+    also_called: list[PlainLine] = Field(
+        default_factory=list, description="Other forms of the word used on the pages."
+    )
+    sources: SourceIds
+
+
+class GlossaryFile(Closed):
+    terms: list[GlossaryEntry] = Field(min_length=1)
+
+
+class MedicalTermsFile(Closed):
+    """The one list of medical words that must be explained in the glossary wherever they appear."""
+
+    medical_terms: list[PlainLine] = Field(min_length=1)
+
+
+class FaqEntry(Closed):
+    id: Slug = Field(description="A name for this question, unique in the file.")
+    question: Question
+    answer_from: list[Slug] = Field(
+        min_length=1,
+        description="The ids of statements (on topic pages) that answer it: their words are reused.",
+    )
+    more: list[Statement] = Field(
+        default_factory=list, description="Extra statements that only this answer needs."
+    )
+
+
+class FaqFile(Closed):
+    """The 'Questions people ask' page."""
+
+    title: PlainLine
+    description: PlainLine
+    review: Review
+    intro: Text | None = None
+    questions: list[FaqEntry] = Field(min_length=1)
+
+
+SEED_CLAIM_STATUSES = ("covered", "out of date", "not about this medicine", "unsupported", "not a claim")
+
+
+class SeedClaim(Closed):
+    """One claim in a seed document, and what the site does with it."""
+
+    quote: Text = Field(description="The claim's words, copied exactly from the seed document.")
+    status: Literal["covered", "out of date", "not about this medicine", "unsupported", "not a claim"]
+    statements: list[Slug] = Field(
+        default_factory=list,
+        description="The statements that cover it (or, if it is out of date, that say the current thing).",
+    )
+    why: Text | None = Field(None, description="Why it is left out (needed unless it is covered).")
+
+    @model_validator(mode="after")
+    def _explained(self) -> SeedClaim:
+        if self.status in ("covered", "out of date") and not self.statements:
+            raise ValueError(f"a claim that is '{self.status}' needs 'statements'")
+        if self.status != "covered" and not self.why:
+            raise ValueError(f"say 'why' the claim is '{self.status}'")
+        return self
+
+
+class SeedCoverage(Closed):
+    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$", description="The seed file in content_src/seeds/.")
+    claims: list[SeedClaim] = Field(min_length=1)
+
+
+class CoverageFile(Closed):
+    """Maps every claim in every seed document to the site, or to why it is left out."""
+
+    seeds: list[SeedCoverage] = Field(min_length=1)
 
 
 class PageFrontMatter(Closed):
