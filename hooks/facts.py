@@ -13,7 +13,7 @@ from typing import Any
 
 from medinfo.content import Content, load_content
 from medinfo.problems import ContentError
-from medinfo.render import SOURCES_PAGE, render_sources_page, render_topic
+from medinfo.render import render_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -40,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in report.warnings:
         log.warning(str(warning))
     config.extra["care_team"] = _content.medicine.care_team
+    config["medinfo_content"] = _content  # for the hooks that run after this one
     config.nav = _with_topics(config.nav, _content)
     return config
 
@@ -57,9 +58,8 @@ def _with_topics(nav: list[Any] | None, content: Content) -> list[Any] | None:
 # Add the generated pages as virtual files: nothing is written into docs/.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _content is not None, "on_config runs first"
-    for entry in _content.topics:
-        files.append(File.generated(config, entry.page_path, content=render_topic(entry, _content)))
-    files.append(File.generated(config, SOURCES_PAGE, content=render_sources_page(_content)))
+    for page in render_pages(_content):
+        files.append(File.generated(config, page.path, content=page.markdown))
     return files
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from medinfo.content import Content, load_content
+from medinfo.problems import ContentError
 from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,6 +56,39 @@ def latest_review_date(*folders: Path) -> dt.date:
             if text.startswith("---"):
                 collect(yaml.safe_load(text.split("---", 2)[1]))
     return max(dates)
+
+
+class Project:
+    """A copy of the made-up medicine's content that a test can break."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(FIXTURE, root)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        path = self.path(name)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
+        lines = self.path(name).read_text(encoding="utf-8").splitlines()
+        hits = [number for number, line in enumerate(lines, start=1) if needle in line]
+        return hits[occurrence - 1]
+
+    def errors(self) -> list[str]:
+        with pytest.raises(ContentError) as caught:
+            load_content(self.root / "content_src", self.root / "docs")
+        return [str(p) for p in caught.value.report.errors]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A copy of the made-up medicine's content for a test to break."""
+    return Project(tmp_path / "project")
 
 
 def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
@@ -115,6 +149,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("real") / "site"
     result = mkdocs_build(REPO / "mkdocs.yml", site, today=real_today())
     assert result.returncode == 0, result.stderr
+    (site.parent / "build.log").write_text(result.stderr, encoding="utf-8")
     yield site
 
 

@@ -87,3 +87,18 @@ def test_banner_switches_to_warning_in_the_readers_browser(
         classes = page.locator("aside.review-banner").get_attribute("class") or ""
         assert ("review-banner--overdue" in classes) is overdue
         page.close()
+
+
+def test_glossary_explanation_shows_on_keyboard_focus(browser: Browser, fixture_url: str) -> None:
+    page = browser.new_page()
+    page.goto(fixture_url + "topics/how-it-works/")
+    for _ in range(60):  # tab until the first glossary word has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    handle = page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
+    tooltip_id = handle.json_value()
+    tooltip = page.locator(f"#{tooltip_id}")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text() == "A made-up illness used to test this website."
+    page.close()

@@ -8,46 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, Project
 from medinfo.content import load_content
-from medinfo.problems import ContentError, Severity
-
-
-class Project:
-    """A copy of the made-up medicine's content that a test can break."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        shutil.copytree(FIXTURE, root)
-
-    def path(self, name: str) -> Path:
-        return self.root / name
-
-    def replace(self, name: str, old: str, new: str) -> None:
-        path = self.path(name)
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
-        lines = self.path(name).read_text(encoding="utf-8").splitlines()
-        hits = [number for number, line in enumerate(lines, start=1) if needle in line]
-        return hits[occurrence - 1]
-
-    def errors(self) -> list[str]:
-        with pytest.raises(ContentError) as caught:
-            load_content(self.root / "content_src", self.root / "docs")
-        return [str(p) for p in caught.value.report.errors]
-
+from medinfo.problems import Severity
 
 TOPIC = "content_src/topics/side-effects.yaml"
 WORKS = "content_src/topics/how-it-works.yaml"
 SOURCES = "content_src/sources.yaml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return Project(tmp_path / "project")
 
 
 def test_fixture_content_is_valid(tmp_path: Path) -> None:
@@ -180,11 +147,11 @@ def test_duplicate_source_id(project: Project) -> None:
 
 
 def test_duplicate_statement_id_across_files(project: Project) -> None:
-    project.replace(TOPIC, "id: zv-se-itch", "id: zv-works-blocks")
+    project.replace(TOPIC, "id: zv-se-sneeze", "id: zv-works-blocks")
     line = project.line_of(TOPIC, "id: zv-works-blocks")
     first = project.line_of(WORKS, "id: zv-works-blocks")
     assert project.errors() == [
-        f"{TOPIC}:{line}: sections[1].statements[1].id: the statement id 'zv-works-blocks' is "
+        f"{TOPIC}:{line}: sections[1].statements[2].id: the statement id 'zv-works-blocks' is "
         f"already used ({WORKS} line {first}). Statement ids must be unique across the site."
     ]
 

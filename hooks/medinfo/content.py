@@ -16,9 +16,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .coverage import check_coverage
 from .errors import problems_from_validation
 from .problems import ContentError, FieldPath, Problem, Report, Severity
 from .schema import (
+    CoverageFile,
+    FaqFile,
+    GlossaryEntry,
+    GlossaryFile,
+    MedicalTermsFile,
     Medicine,
     PageFrontMatter,
     Source,
@@ -34,6 +40,11 @@ M = TypeVar("M", bound=BaseModel)
 MEDICINE_FILE = "medicine.yaml"
 SOURCES_FILE = "sources.yaml"
 URGENT_HELP_FILE = "urgent-help.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+MEDICAL_TERMS_FILE = "medical-terms.yaml"
+FAQ_FILE = "faq.yaml"
+COVERAGE_FILE = "coverage.yaml"
+SEEDS_DIR = "seeds"
 TOPICS_DIR = "topics"
 GENERATED_PAGES = ("sources.md",)  # hand-written pages must not use these paths
 
@@ -62,11 +73,25 @@ class Content:
     urgent_help: UrgentHelp
     topics: tuple[TopicEntry, ...]
     pages: dict[str, PageFrontMatter]  # hand-written pages, by path inside docs/
+    glossary: tuple[GlossaryEntry, ...]
+    medical_terms: tuple[str, ...]
+    faq: FaqFile
     medicine_file: str
     sources_file: str
+    glossary_file: str
+    faq_file: str
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def statement(self, statement_id: str) -> tuple[TopicEntry, Statement]:
+        """A topic statement by id, with the topic it is on."""
+        for entry in self.topics:
+            for section in entry.topic.sections:
+                for statement in section.statements:
+                    if statement.id == statement_id:
+                        return entry, statement
+        raise KeyError(statement_id)
 
 
 def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Content, Report]:
@@ -75,6 +100,10 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     medicine_doc, medicine = loader.model(content_dir / MEDICINE_FILE, Medicine)
     sources_doc, sources = loader.model(content_dir / SOURCES_FILE, SourcesFile)
     urgent_doc, urgent = loader.model(content_dir / URGENT_HELP_FILE, UrgentHelp)
+    glossary_doc, glossary = loader.model(content_dir / GLOSSARY_FILE, GlossaryFile)
+    _, terms = loader.model(content_dir / MEDICAL_TERMS_FILE, MedicalTermsFile)
+    faq_doc, faq = loader.model(content_dir / FAQ_FILE, FaqFile)
+    coverage_doc, coverage = loader.model(content_dir / COVERAGE_FILE, CoverageFile)
     topic_docs = loader.topics(content_dir / TOPICS_DIR)
     topics = [(entry, doc) for doc, entry in topic_docs if entry]
     loader.stray_files(content_dir)
@@ -83,14 +112,30 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     cited_docs: list[tuple[YamlDocument | None, BaseModel | None]] = [
         (medicine_doc, medicine),
         (urgent_doc, urgent),
+        (glossary_doc, glossary),
+        (faq_doc, faq),
         *((doc, entry.topic if entry else None) for doc, entry in topic_docs),
     ]
     if sources_doc:
         loader.check_citations(sources_doc, cited_docs, warn_unused=not loader.report.errors)
-    loader.check_statement_ids([(doc, entry.topic) for entry, doc in topics])
+    statement_docs: list[tuple[YamlDocument, BaseModel]] = [(doc, entry.topic) for entry, doc in topics]
+    if faq_doc and faq:
+        statement_docs.append((faq_doc, faq))
+    # From the raw data, so a topic that fails other checks does not make references look wrong.
+    topic_statement_ids = {sid for doc, _ in topic_docs for sid in _statement_ids(doc.data)}
+    loader.check_statement_ids(statement_docs)
     loader.check_topic_order(topics)
+    # If a topic file could not be read, every reference into it would look wrong.
+    references_checkable = not any(
+        f.startswith(loader.display(content_dir / TOPICS_DIR)) for f in loader.unreadable
+    )
+    if faq_doc and faq and references_checkable:
+        loader.check_faq_answers(faq_doc, faq, topic_statement_ids)
+    if coverage_doc and coverage and references_checkable:
+        all_ids = topic_statement_ids | set(_statement_ids(faq_doc.data if faq_doc else None))
+        loader.report.extend(check_coverage(coverage_doc, coverage, content_dir / SEEDS_DIR, all_ids))
 
-    if loader.report.errors or not (medicine and sources and urgent):
+    if loader.report.errors or not (medicine and sources and urgent and glossary and terms and faq):
         raise ContentError(loader.report)
     content = Content(
         medicine=medicine,
@@ -98,8 +143,13 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         urgent_help=urgent,
         topics=tuple(sorted((t for t, _ in topics), key=lambda t: (t.topic.order, t.slug))),
         pages=pages,
+        glossary=tuple(glossary.terms),
+        medical_terms=tuple(terms.medical_terms),
+        faq=faq,
         medicine_file=loader.display(content_dir / MEDICINE_FILE),
         sources_file=loader.display(content_dir / SOURCES_FILE),
+        glossary_file=loader.display(content_dir / GLOSSARY_FILE),
+        faq_file=loader.display(content_dir / FAQ_FILE),
     )
     return content, loader.report
 
@@ -108,6 +158,7 @@ class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.report = Report()
+        self.unreadable: set[str] = set()  # files YAML could not read in full
 
     def display(self, path: Path) -> str:
         try:
@@ -122,6 +173,7 @@ class _Loader:
         doc, problems = read_yaml_file(path, self.display(path))
         self.report.extend(problems)
         if doc is None or problems:
+            self.unreadable.add(self.display(path))
             return doc, None
         return doc, self.validate(doc, model)
 
@@ -160,7 +212,15 @@ class _Loader:
 
     def stray_files(self, content_dir: Path) -> None:
         """A YAML file in the wrong place would silently be left out of the site."""
-        expected = {MEDICINE_FILE, SOURCES_FILE, URGENT_HELP_FILE}
+        expected = {
+            MEDICINE_FILE,
+            SOURCES_FILE,
+            URGENT_HELP_FILE,
+            GLOSSARY_FILE,
+            MEDICAL_TERMS_FILE,
+            FAQ_FILE,
+            COVERAGE_FILE,
+        }
         for path in sorted(content_dir.rglob("*")):
             relative = path.relative_to(content_dir)
             if path.is_dir() or relative.parts[0] == TOPICS_DIR:
@@ -307,10 +367,10 @@ class _Loader:
                 )
             )
 
-    def check_statement_ids(self, topics: list[tuple[YamlDocument, Topic]]) -> None:
+    def check_statement_ids(self, docs: list[tuple[YamlDocument, BaseModel]]) -> None:
         first: dict[str, str] = {}
-        for doc, topic in topics:
-            for path, statement in _statements(topic):
+        for doc, model in docs:
+            for path, statement in _statements(model):
                 where = f"{doc.file} line {doc.line_of(path + ('id',))}"
                 if statement.id in first:
                     self.report.add(
@@ -321,6 +381,20 @@ class _Loader:
                         )
                     )
                 first.setdefault(statement.id, where)
+
+    def check_faq_answers(self, doc: YamlDocument, faq: FaqFile, statement_ids: set[str]) -> None:
+        """Answers reuse topic statements by id: each id must exist."""
+        for q_index, entry in enumerate(faq.questions):
+            for a_index, statement_id in enumerate(entry.answer_from):
+                if statement_id not in statement_ids:
+                    guess = difflib.get_close_matches(statement_id, sorted(statement_ids), n=1, cutoff=0.6)
+                    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                    self.report.add(
+                        doc.problem(
+                            ("questions", q_index, "answer_from", a_index),
+                            f"no topic has a statement with the id '{statement_id}'.{hint}",
+                        )
+                    )
 
     def check_topic_order(self, topics: list[tuple[TopicEntry, YamlDocument]]) -> None:
         first: dict[int, str] = {}
@@ -346,6 +420,19 @@ def _registry(sources_doc: YamlDocument) -> list[tuple[int, str]]:
         for index, entry in enumerate(entries)
         if isinstance(entry, dict) and isinstance(entry.get("id"), str)
     ]
+
+
+def _statement_ids(data: Any) -> Iterator[str]:
+    """The id of every statement in a file's raw data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("statements", "more") and isinstance(value, list):
+                yield from (i["id"] for i in value if isinstance(i, dict) and isinstance(i.get("id"), str))
+            else:
+                yield from _statement_ids(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _statement_ids(item)
 
 
 def _citations(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:

@@ -2,7 +2,7 @@
 
 Every piece of editor text passes through ``markdown_text`` so it shows as
 typed. Each statement ends with numbered links to its sources, listed at the
-foot of the page.
+foot of the page. Numbers are written once, in the YAML, and worded here.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from typing import Any
 import yaml
 
 from .content import Content, TopicEntry
+from .iconarray import icon_array, icon_array_figure
 from .plain import how_many_words, long_date, markdown_text
-from .schema import HOW_MANY_PLACEHOLDER, Section, Source, SourcedText, Statement, Topic
+from .schema import HOW_MANY_PLACEHOLDER, FaqFile, Section, Source, SourcedText, Statement, Topic
 
 SOURCES_PAGE = "sources.md"
+FAQ_PAGE = "faq.md"
+GLOSSARY_PAGE = "glossary.md"
 
 
 @dataclass
@@ -39,23 +42,119 @@ class _Citations:
         return [self.content.source(source_id) for source_id in self.order]
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # inside docs/, e.g. topics/side-effects.md
+    title: str
+    markdown: str
+    cited: tuple[str, ...]  # source ids, in the order first cited
+
+
+def render_pages(content: Content) -> list[RenderedPage]:
+    """Every generated page: the topics, the questions page, the glossary, and the sources."""
+    pages = [_topic_page(entry, content) for entry in content.topics]
+    pages.append(_faq_page(content))
+    pages.append(_glossary_page(content))
+    pages.append(RenderedPage(SOURCES_PAGE, "Sources", _sources_page(content, pages), ()))
+    return pages
+
+
 def render_topic(entry: TopicEntry, content: Content) -> str:
     """The Markdown for one topic page, front matter included."""
-    return _render_topic(entry, content)[0]
+    return _topic_page(entry, content).markdown
 
 
-def _render_topic(entry: TopicEntry, content: Content) -> tuple[str, list[str]]:
-    """The page's Markdown, and the ids of the sources it cites."""
+def render_sources_page(content: Content) -> str:
+    return next(p.markdown for p in render_pages(content) if p.path == SOURCES_PAGE)
+
+
+def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     topic = entry.topic
     cite = _Citations(content)
-    blocks = [_front_matter(topic, entry.file), _medicine_summary(content, cite)]
+    blocks = [
+        _front_matter(topic.title, topic.description, entry.file, review=topic.review.model_dump()),
+        _medicine_summary(content, cite),
+    ]
     if topic.intro:
         blocks.append(markdown_text(topic.intro))
     blocks.extend(_section(section, cite) for section in topic.sections)
-    blocks.append(_urgent_help(content, cite))
-    blocks.append(_not_advice(content))
-    blocks.append(_source_list(cite.sources()))
-    return "\n\n".join(blocks) + "\n", cite.order
+    if topic.questions_to_ask:
+        blocks.append(_questions_to_ask(topic, content))
+    blocks += [_urgent_help(content, cite), _not_advice(content), _source_list(cite.sources())]
+    return RenderedPage(entry.page_path, topic.title, _join(blocks), tuple(cite.order))
+
+
+def _faq_page(content: Content) -> RenderedPage:
+    """Questions people ask: answers reuse the topics' own statements, so they never disagree."""
+    faq: FaqFile = content.faq
+    cite = _Citations(content)
+    blocks = [_front_matter(faq.title, faq.description, content.faq_file, review=faq.review.model_dump())]
+    if faq.intro:
+        blocks.append(markdown_text(faq.intro))
+    for entry in faq.questions:
+        lines = [f"## {markdown_text(entry.question)} {{ #{entry.id} }}"]
+        topics: list[TopicEntry] = []
+        for statement_id in entry.answer_from:
+            topic, statement = content.statement(statement_id)
+            lines += ["", _statement(statement, cite)]
+            if topic not in topics:
+                topics.append(topic)
+        lines += [line for statement in entry.more for line in ("", _statement(statement, cite))]
+        links = ", ".join(f"[{markdown_text(t.topic.title)}]({t.page_path})" for t in topics)
+        lines += ["", f"Read more: {links}."]
+        blocks.append("\n".join(lines))
+    blocks += [_urgent_help(content, cite), _not_advice(content), _source_list(cite.sources())]
+    return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), tuple(cite.order))
+
+
+def _glossary_page(content: Content) -> RenderedPage:
+    cite = _Citations(content)
+    title = "Glossary"
+    front = _front_matter(
+        title,
+        "Plain explanations of the medical words used on this site.",
+        content.glossary_file,
+        tooltips=False,  # every word here is already explained in full
+    )
+    lines = ["Medical words used on this site, and what they mean."]
+    lines.append("")
+    for entry in sorted(content.glossary, key=lambda e: e.term.lower()):
+        forms = ", ".join(markdown_text(a) for a in entry.also_called)
+        also = f" (also: {forms})" if forms else ""
+        lines.append(
+            f"- **{markdown_text(entry.term)}**{also}: {markdown_text(entry.explanation)} "
+            f"{cite.links(list(entry.sources))}"
+        )
+    blocks = [front, "\n".join(lines), _source_list(cite.sources())]
+    return RenderedPage(GLOSSARY_PAGE, title, _join(blocks), tuple(cite.order))
+
+
+def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
+    """Every registered source, with the pages that cite it."""
+    front = _front_matter(
+        "Sources", "Every source this site uses, and the pages that cite it.", content.sources_file
+    )
+    lines = [
+        "Every fact on this site comes from one of these sources. "
+        "Each page lists its own sources at the bottom."
+    ]
+    for source in content.sources:
+        lines += ["", f"## {markdown_text(source.title)} {{ #source-{source.id} }}", ""]
+        lines.append(_describe_source(source))
+        citing = [p for p in pages if source.id in p.cited]
+        if citing:
+            links = ", ".join(f"[{markdown_text(p.title)}]({p.path})" for p in citing)
+            lines += ["", f"Cited on: {links}."]
+    return _join([front, "\n".join(lines)])
+
+
+def _join(blocks: list[str]) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def _front_matter(title: str, description: str, source_file: str, **extra: Any) -> str:
+    meta: dict[str, Any] = {"title": title, "description": description, "source_file": source_file, **extra}
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---"
 
 
 def _medicine_summary(content: Content, cite: _Citations) -> str:
@@ -63,16 +162,6 @@ def _medicine_summary(content: Content, cite: _Citations) -> str:
     medicine = content.medicine
     names = f"**{markdown_text(medicine.brand_name)}** ({markdown_text(medicine.generic_name)})"
     return f"{names} is a medicine for {markdown_text(medicine.treats)}. {_sourced(medicine.licence, cite)}"
-
-
-def _front_matter(topic: Topic, source_file: str) -> str:
-    meta: dict[str, Any] = {
-        "title": topic.title,
-        "description": topic.description,
-        "source_file": source_file,
-        "review": topic.review.model_dump(),
-    }
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---"
 
 
 def _section(section: Section, cite: _Citations) -> str:
@@ -85,20 +174,46 @@ def _section(section: Section, cite: _Citations) -> str:
     else:
         for text in statements:
             lines += ["", text]
+    pictures = [_picture(s) for s in section.statements if s.how_many and s.how_many.picture]
+    if pictures:  # together, so pictures that are compared stand side by side
+        lines += ["", '<div class="icon-array-group">', *pictures, "</div>"]
     return "\n".join(lines)
 
 
-def _statement(statement: Statement, cite: _Citations) -> str:
-    text = markdown_text(statement.text)
+def plain_statement(statement: Statement) -> str:
+    """The statement as a reader sees it, without markup: the numbers in words."""
+    text = " ".join(statement.text.split())
     if statement.how_many:
         number = statement.how_many
-        words = markdown_text(how_many_words(number.count, number.out_of, number.over))
-        text = text.replace(markdown_text(HOW_MANY_PLACEHOLDER), words)
-    return f"{text} {cite.links(list(statement.sources))}"
+        words = how_many_words(number.count, number.out_of, number.over, number.per)
+        text = text.replace(HOW_MANY_PLACEHOLDER, words)
+    return text
+
+
+def _statement(statement: Statement, cite: _Citations) -> str:
+    return f"{markdown_text(plain_statement(statement))} {cite.links(list(statement.sources))}"
+
+
+def _picture(statement: Statement) -> str:
+    number = statement.how_many
+    assert number is not None
+    array = icon_array(number.count, number.out_of, number.per)
+    caption = (
+        f"{plain_statement(statement)} In the picture, {array.filled:,} of {array.total:,} "
+        "people are filled in."
+    )
+    return icon_array_figure(array, caption, f"picture-{statement.id}")
 
 
 def _sourced(item: SourcedText, cite: _Citations) -> str:
     return f"{markdown_text(item.text)} {cite.links(list(item.sources))}"
+
+
+def _questions_to_ask(topic: Topic, content: Content) -> str:
+    team = markdown_text(content.medicine.care_team)
+    lines = [f"## Questions to ask {team}", ""]
+    lines += [f"- {markdown_text(question)}" for question in topic.questions_to_ask]
+    return "\n".join(lines)
 
 
 def _urgent_help(content: Content, cite: _Citations) -> str:
@@ -127,11 +242,10 @@ def _source_list(sources: list[Source]) -> str:
 
 def _describe_source(source: Source) -> str:
     title = markdown_text(source.title)
-    linked = (
-        f"[{title}]({source.url})"
-        if source.url
-        else f"{title} (seed document {markdown_text(source.seed_file or '')})"
-    )
+    if source.url:
+        linked = f"[{title}]({source.url})"
+    else:
+        linked = f"{title} (seed document {markdown_text(source.seed_file or '')})"
     parts = [markdown_text(source.publisher) + ":", linked + "."]
     if source.published:
         parts.append(f"Published {long_date(source.published)}.")
@@ -140,30 +254,3 @@ def _describe_source(source: Source) -> str:
     if source.note:
         parts.append(markdown_text(source.note))
     return " ".join(parts)
-
-
-def render_sources_page(content: Content) -> str:
-    """Every registered source, with the pages that cite it."""
-    cited_on: dict[str, list[TopicEntry]] = {s.id: [] for s in content.sources}
-    for entry in content.topics:
-        for source_id in _render_topic(entry, content)[1]:
-            cited_on[source_id].append(entry)
-    front = {
-        "title": "Sources",
-        "description": "Every source this site uses, and the pages that cite it.",
-        "source_file": content.sources_file,
-    }
-    lines = [
-        "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---",
-        "",
-        "Every fact on this site comes from one of these sources. "
-        "Each page lists its own sources at the bottom.",
-    ]
-    for source in content.sources:
-        lines += ["", f"## {markdown_text(source.title)} {{ #source-{source.id} }}", ""]
-        lines.append(_describe_source(source))
-        pages = cited_on[source.id]
-        if pages:
-            links = ", ".join(f"[{markdown_text(p.topic.title)}]({p.page_path})" for p in pages)
-            lines += ["", f"Cited on: {links}."]
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,125 @@
+"""Plain language, end to end: pictures, the questions page, the glossary and the checks in real builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
+from medinfo.content import Content
+from medinfo.render import plain_statement
+
+pytestmark = pytest.mark.e2e
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(soup: BeautifulSoup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
+    soup = page(fixture_site, "topics/side-effects")
+    itch, sneeze = soup.select(".icon-array-group figure")
+    for figure, filled, total in ((itch, 42, 100), (sneeze, 3, 1000)):
+        people = figure.select("svg use")
+        assert len(people) == total
+        assert len(figure.select("use.icon-array__filled")) == filled
+        caption = figure.figcaption.get_text()
+        assert f"In the picture, {filled:,} of {total:,} people are filled in." in caption
+        assert figure.svg["aria-labelledby"] == figure.figcaption["id"]
+    assert itch.figcaption.get_text().startswith("Itchy skin affects about 4 in 10 people over 2 years")
+
+
+def test_questions_to_ask_section(fixture_site: Path) -> None:
+    soup = page(fixture_site, "topics/side-effects")
+    heading = soup.find("h2", string=re.compile("Questions to ask your test fever team"))
+    assert heading is not None
+    questions = [li.get_text() for li in heading.find_next("ul").find_all("li")]
+    assert questions == ["Will the itching stop when I stop Zelvora?", "What can I do about sneezing?"]
+
+
+def test_questions_page_reuses_the_topics_statements(fixture_site: Path) -> None:
+    soup = page(fixture_site, "faq")
+    text = text_of(soup)
+    assert [h.get_text(" ", strip=True) for h in soup.select("article h2")][:2] == [
+        "How does Zelvora work?",
+        "Will my skin itch?",
+    ]
+    assert "Itchy skin affects about 4 in 10 people over 2 years (very common)." in text
+    assert "A cream can help with itching." in text
+    assert soup.select_one('a[href="../topics/side-effects/"]') is not None
+    assert soup.select_one("aside.review-banner") is not None
+
+
+def test_glossary_page_and_tooltips(fixture_site: Path) -> None:
+    glossary = page(fixture_site, "glossary")
+    item = next(
+        li for li in glossary.select("article li") if li.strong and li.strong.get_text() == "test fever"
+    )
+    assert "A made-up illness used to test this website." in item.get_text()
+    assert glossary.select("article abbr") == []
+    works = page(fixture_site, "topics/how-it-works")
+    first = works.select("article abbr.glossary-term")
+    assert first[0]["title"] == "A made-up illness used to test this website."
+    focusable = [a.get_text() for a in works.select('article abbr[tabindex="0"]')]
+    assert focusable == ["test fever", "protein"]  # one tab stop per word, at its first use
+
+
+def test_real_site_reports_every_pages_readability(real_site: Path, real_content: Content) -> None:
+    log = (real_site.parent / "build.log").read_text(encoding="utf-8")
+    report = log[log.index("Readability, hardest page first") :]
+    grades = [float(m.group(1)) for m in re.finditer(r"^\s+(\d+\.\d)\s", report, re.MULTILINE)]
+    pages = len(list(real_site.rglob("index.html")))
+    assert len(grades) >= pages - 1  # every page but the 404 page
+    assert grades == sorted(grades, reverse=True) and max(grades) <= 8.0
+    for entry in real_content.topics:
+        assert entry.page_path in report
+
+
+def test_real_site_numbers_are_words_and_pictures(real_site: Path, real_content: Content) -> None:
+    pictured = 0
+    for entry in real_content.topics:
+        soup = page(real_site, f"topics/{entry.slug}")
+        assert not re.search(r"\d\s*%", text_of(soup.select_one("article"))), entry.slug
+        for section in entry.topic.sections:
+            for statement in section.statements:
+                if statement.how_many and statement.how_many.picture:
+                    figure = soup.find(id=f"picture-{statement.id}")
+                    assert figure is not None and plain_statement(statement) in figure.figcaption.get_text()
+                    pictured += 1
+    assert pictured >= 3
+
+
+def _build_with(tmp_path: Path, path: str, old: str, new: str) -> str:
+    project = make_fixture_project(tmp_path / "project")
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert result.returncode == 1
+    return result.stderr
+
+
+def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
+    hard = (
+        "Examplimab-mediated immunomodulation necessitates comprehensive longitudinal haematological "
+        "surveillance, notwithstanding considerable interindividual pharmacodynamic variability."
+    )
+    log = _build_with(
+        tmp_path, "content_src/topics/how-it-works.yaml", "Zelvora blocks", hard + " Zelvora blocks"
+    )
+    assert (
+        "content_src/topics/how-it-works.yaml:1: (page text): topics/how-it-works.md reads at school grade"
+        in log
+    )
+
+
+def test_percentage_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
+    log = _build_with(tmp_path, "docs/about.md", "A test site.", "A test site that is 95% accurate.")
+    assert "docs/about.md:" in log and "gives a percentage ('95%')" in log
