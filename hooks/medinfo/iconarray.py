@@ -48,9 +48,7 @@ def icon_array_figure(array: IconArray, caption: str, figure_id: str) -> str:
         f'<figure class="icon-array icon-array--{array.total}" id="{figure_id}">\n'
         f'<svg role="img" aria-labelledby="{caption_id}" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg">'
-        f'<defs><path id="{figure_id}-person" d="{_PERSON}"/></defs>'
-        + "".join(people)
-        + "</svg>\n"
+        f'<defs><path id="{figure_id}-person" d="{_PERSON}"/></defs>' + "".join(people) + "</svg>\n"
         f'<figcaption id="{caption_id}">{html.escape(caption)}</figcaption>\n'
         "</figure>"
     )
