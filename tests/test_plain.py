@@ -62,6 +62,9 @@ def test_eu_frequency_word_bands(count: int, out_of: int, word: str) -> None:
 def test_how_many_words_names_the_time_span() -> None:
     assert how_many_words(42, 100, "6 years") == "about 4 in 10 people over 6 years (very common)"
     assert how_many_words(3, 1000, None) == "about 3 in 1,000 people (uncommon)"
+    assert how_many_words(127, 1000, "2 years", per=100, side_effect=False) == (
+        "about 13 in 100 people over 2 years"
+    )
 
 
 def test_long_date() -> None:

@@ -30,7 +30,8 @@ def uncovered_passages(text: str, quotes: list[str]) -> list[str]:
         while quote and start != -1:
             covered[start : start + len(quote)] = [True] * len(quote)
             start = text.find(quote, start + 1)
-    passages, current = [], []
+    passages: list[str] = []
+    current: list[str] = []
     for char, is_covered in zip(text, covered, strict=True):
         if is_covered:
             passages.append("".join(current))

@@ -49,10 +49,13 @@ def natural_frequency(count: int, out_of: int, per: int | None = None) -> str:
     return f"fewer than 1 in {_DENOMINATORS[-1]:,} people"
 
 
-def how_many_words(count: int, out_of: int, over: str | None, per: int | None = None) -> str:
-    """``"about 4 in 10 people over 6 years (very common)"``."""
+def how_many_words(
+    count: int, out_of: int, over: str | None, per: int | None = None, side_effect: bool = True
+) -> str:
+    """``"about 4 in 10 people over 6 years (very common)"``; the EU word only for side effects."""
     span = f" over {over}" if over else ""
-    return f"{natural_frequency(count, out_of, per)}{span} ({frequency_word(count, out_of)})"
+    word = f" ({frequency_word(count, out_of)})" if side_effect else ""
+    return f"{natural_frequency(count, out_of, per)}{span}{word}"
 
 
 def long_date(day: dt.date) -> str:

@@ -130,7 +130,11 @@ def _glossary_page(content: Content) -> RenderedPage:
 
 
 def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
-    """Every registered source, with the pages that cite it."""
+    """Every registered source, with the pages that cite it.
+
+    Titles are the publishers' words, so they go in the headings; the sentences
+    under them are this site's own, and are held to the plain-language checks.
+    """
     front = _front_matter(
         "Sources", "Every source this site uses, and the pages that cite it.", content.sources_file
     )
@@ -139,13 +143,27 @@ def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
         "Each page lists its own sources at the bottom."
     ]
     for source in content.sources:
-        lines += ["", f"## {markdown_text(source.title)} {{ #source-{source.id} }}", ""]
-        lines.append(_describe_source(source))
+        title = markdown_text(source.title)
+        heading = f"[{title}]({source.url})" if source.url else title
+        lines += ["", f"## {heading} {{ #source-{source.id} }}", "", _source_facts(source)]
         citing = [p for p in pages if source.id in p.cited]
         if citing:
-            links = ", ".join(f"[{markdown_text(p.title)}]({p.path})" for p in citing)
-            lines += ["", f"Cited on: {links}."]
+            lines += ["", "Cited on these pages:", ""]
+            lines += [f"- [{markdown_text(p.title)}]({p.path})" for p in citing]
     return _join([front, "\n".join(lines)])
+
+
+def _source_facts(source: Source) -> str:
+    parts = [f"From {markdown_text(source.publisher)}."]
+    if source.seed_file:
+        parts.append(f"A seed document we hold, not published online: {markdown_text(source.seed_file)}.")
+    if source.published:
+        parts.append(f"Published {long_date(source.published)}.")
+    if source.accessed:
+        parts.append(f"Read on {long_date(source.accessed)}.")
+    if source.note:
+        parts.append(markdown_text(source.note))
+    return " ".join(parts)
 
 
 def _join(blocks: list[str]) -> str:
@@ -185,7 +203,7 @@ def plain_statement(statement: Statement) -> str:
     text = " ".join(statement.text.split())
     if statement.how_many:
         number = statement.how_many
-        words = how_many_words(number.count, number.out_of, number.over, number.per)
+        words = how_many_words(number.count, number.out_of, number.over, number.per, number.side_effect)
         text = text.replace(HOW_MANY_PLACEHOLDER, words)
     return text
 

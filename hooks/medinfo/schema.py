@@ -117,6 +117,13 @@ class HowMany(Closed):
     picture: bool = Field(
         False, description="Also show the number as a picture of 100 people (1,000 for rare events)."
     )
+    side_effect: bool = Field(
+        True,
+        description=(
+            "Add the EU leaflet word (very common ... very rare). Set to false for a result that "
+            "is not a side effect, such as how many people's disability got worse."
+        ),
+    )
 
     @model_validator(mode="after")
     def _count_fits(self) -> HowMany:
