@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def text_of(soup: BeautifulSoup) -> str:
-    return " ".join(soup.get_text(" ").split())
+    return " ".join(soup.get_text().split())
 
 
 def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
@@ -123,3 +125,16 @@ def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
 def test_percentage_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
     log = _build_with(tmp_path, "docs/about.md", "A test site.", "A test site that is 95% accurate.")
     assert "docs/about.md:" in log and "gives a percentage ('95%')" in log
+
+
+def test_readability_command_reports_the_built_site(fixture_site: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "medinfo", "readability", str(fixture_site)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["grade", "ease", "words", "page"]
+    pages = {line.split()[-1] for line in lines[1:]}
+    assert {"topics/side-effects", "faq", "glossary", "(home)"} <= pages
+    grades = [float(line.split()[0]) for line in lines[1:]]
+    assert grades == sorted(grades, reverse=True)

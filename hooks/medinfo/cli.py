@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import load_content
 from .problems import ContentError
+from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -20,8 +21,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="check every content file and hand-written page")
     check.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
     check.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
+    readability = commands.add_parser(
+        "readability", help="print every page's reading level from a built site, hardest first"
+    )
+    readability.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site folder")
     args = parser.parse_args(argv)
+    if args.command == "readability":
+        return run_readability(args.site)
     return run_check(args.content, args.docs)
+
+
+def run_readability(site: Path) -> int:
+    """The same measure the build applies, read back from the built pages."""
+    pages = []
+    for page in sorted(site.rglob("index.html")):
+        where = page.parent.relative_to(site).as_posix()
+        text = prose_from_html(page.read_text(encoding="utf-8"))
+        pages.append(PageProse("(home)" if where == "." else where, str(page), text))
+    if not pages:
+        print(f"medinfo: no built pages in {site}/. Run 'make build' first.", file=sys.stderr)
+        return 2
+    print(readability_report(pages))
+    hard = [p for p in pages if p.grade > MAX_GRADE]
+    for page in hard:
+        print(f"{page.page}: above grade {MAX_GRADE:g}", file=sys.stderr)
+    return 1 if hard else 0
 
 
 def run_check(content_dir: Path, docs_dir: Path) -> int:
