@@ -34,10 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_readability(site: Path) -> int:
     """The same measure the build applies, read back from the built pages."""
     pages = []
-    for page in sorted(site.rglob("index.html")):
-        where = page.parent.relative_to(site).as_posix()
-        text = prose_from_html(page.read_text(encoding="utf-8"))
-        pages.append(PageProse("(home)" if where == "." else where, str(page), text))
+    for html_file in sorted(site.rglob("index.html")):
+        where = html_file.parent.relative_to(site).as_posix()
+        text = prose_from_html(html_file.read_text(encoding="utf-8"))
+        pages.append(PageProse("(home)" if where == "." else where, str(html_file), text))
     if not pages:
         print(f"medinfo: no built pages in {site}/. Run 'make build' first.", file=sys.stderr)
         return 2
