@@ -24,8 +24,8 @@ serve: setup ## preview the site locally
 check: setup ## check the content files only (fast; what editors run)
 	$(BIN)/medinfo check
 
-build: setup ## build the site into site/, failing on any warning
-	$(BIN)/mkdocs build --strict
+build: setup ## build the site into site/ (all or nothing: strict build + link check, then swap in)
+	$(BIN)/medinfo publish --site site
 
 test: setup ## run every test
 	$(BIN)/python -m pytest

@@ -27,7 +27,7 @@ _content: Content | None = None
 
 
 def _content_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / CONTENT_FOLDER
+    return Path(config.config_file_path).resolve().parent / CONTENT_FOLDER
 
 
 # Check every content file once, before MkDocs reads any page.

@@ -15,6 +15,7 @@ from pathlib import Path
 from medinfo.content import Content
 from medinfo.glossary import abbreviations, mark_first_uses, remove_all
 from medinfo.prose import PageProse, check_pages, prose_from_html, readability_report
+from medinfo.safety import line_of, unsafe_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -30,7 +31,7 @@ def _content(config: MkDocsConfig) -> Content:
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 # Give Markdown's abbr extension the glossary, so every page can explain its words.
@@ -48,8 +49,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     source = page.meta.get("source_file")
     if not source and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).relative_to(_root(config)).as_posix()
+    where = source or page.file.src_uri
+    unsafe = unsafe_markup(html)
+    source_path = _root(config) / where
+    lines = source_path.read_text(encoding="utf-8").splitlines() if unsafe and source_path.is_file() else []
+    for what, needle in unsafe:
+        log.warning(
+            f"{where}:{line_of(lines, needle)}: (page text): the page contains {what}. "
+            "Remove it: pages may not run code."
+        )
     prose = prose_from_html(html)
-    _pages.append(PageProse(page.file.src_uri, source or page.file.src_uri, prose, is_glossary))
+    _pages.append(PageProse(page.file.src_uri, where, prose, is_glossary))
     return html
 
 

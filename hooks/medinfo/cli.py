@@ -13,6 +13,7 @@ from pathlib import Path
 from .content import load_content
 from .problems import ContentError
 from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
+from .publish import PublishError, publish
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,6 +22,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="check every content file and hand-written page")
     check.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
     check.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
+    publish_cmd = commands.add_parser(
+        "publish",
+        help="build the site strictly and check its links; replace the output folder only if all passed",
+    )
+    publish_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    publish_cmd.add_argument("--site", type=Path, default=Path("site"), help="output folder")
+    publish_cmd.add_argument("--no-link-check", action="store_true", help="skip the link check")
     readability = commands.add_parser(
         "readability", help="print every page's reading level from a built site, hardest first"
     )
@@ -28,7 +36,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "readability":
         return run_readability(args.site)
+    if args.command == "publish":
+        return run_publish(args.config, args.site, not args.no_link_check)
     return run_check(args.content, args.docs)
+
+
+def run_publish(config: Path, site: Path, check_links: bool) -> int:
+    try:
+        publish(config, site, check_links)
+    except PublishError as error:
+        print(f"Not published: {error}. The site in {site}/ was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Published to {site}/.")
+    return 0
 
 
 def run_readability(site: Path) -> int:

@@ -35,6 +35,7 @@ _MESSAGES: dict[str, str] = {
 }
 
 _PATTERN_MESSAGES: dict[str, str] = {
+    "\\x00-\\x08": "contains an invisible control character. Delete it and type the text again",
     "^[a-z0-9]+(-[a-z0-9]+)*$": (
         "should use only lowercase letters, digits and single hyphens, like 'infusion-reactions'"
     ),

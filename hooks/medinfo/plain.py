@@ -65,10 +65,10 @@ def long_date(day: dt.date) -> str:
 
 # Inline markup Python-Markdown reads anywhere in a line; each accepts a backslash
 # before it. '<', '>' and '&' become HTML entities instead, so no HTML can get in.
-_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_INLINE = re.compile(r"([\\`*_{}\[\]|#])")  # '#': a heading drops trailing '#'s
 # Block markup only counts at the start of a paragraph or list item: a heading,
 # a list, an admonition, or a numbered list ("1.").
-_LEADING = re.compile(r"^(?:([#+\-!])|(\d+)\.)")
+_LEADING = re.compile(r"^(?:([+\-!])|(\d+)\.)")
 
 
 def markdown_text(text: str) -> str:

@@ -15,6 +15,7 @@ import textstat
 from bs4 import BeautifulSoup, Tag
 
 from .problems import Problem
+from .safety import line_of
 from .schema import GlossaryEntry
 
 MAX_GRADE = 8.0
@@ -87,9 +88,7 @@ def check_pages(
     problems: list[Problem] = []
 
     def where(page: PageProse, needle: str) -> int:
-        lines = source_lines.get(page.source_file, [])
-        match = next((n for n, line in enumerate(lines, 1) if needle.lower() in line.lower()), 1)
-        return match
+        return line_of(source_lines.get(page.source_file, []), needle)
 
     for page in pages:
         if page.grade > MAX_GRADE:

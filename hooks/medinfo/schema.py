@@ -26,7 +26,9 @@ Slug = Annotated[
         examples=["infusion-reactions"],
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=3000)]
+# No control characters (they cannot be shown, and make the HTML invalid).
+_PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+Text = Annotated[str, Field(min_length=1, max_length=3000, pattern=_PRINTABLE)]
 # Titles and descriptions are also placed into HTML by the theme, which does not
 # escape them; so the characters that would break the page are not allowed.
 PlainLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r'^[^<>&"]+$')]

@@ -1,0 +1,78 @@
+"""Build the site for publishing, all or nothing.
+
+The site is built into a temporary folder beside the output folder, its
+links are checked there, and only if the strict build and the link check both
+passed does it replace the output folder. A failed build leaves the
+previously published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .localserver import serve
+
+
+class PublishError(Exception):
+    pass
+
+
+def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None:
+    """Build ``config_file`` into ``site_dir`` atomically. Raises PublishError, leaving site_dir alone."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Same parent folder, so the final swap is a rename on one file system.
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        _build(config_file, staging)
+        if check_links:
+            _check_links(staging)
+        _swap_in(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(config_file: Path, target: Path) -> None:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-f",
+        str(config_file),
+        "-d",
+        str(target),
+    ]
+    result = subprocess.run(command, env=environment, capture_output=True, text=True)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise PublishError("the strict build failed (see the messages above)")
+
+
+def _check_links(site: Path) -> None:
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    with serve(site) as url:
+        result = subprocess.run([str(linkchecker), "--no-status", url], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise PublishError("the link check found broken links (see above)")
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    os.chmod(staging, 0o755)  # mkdtemp's folder is private; a web server must be able to read the site
+    built = staging.with_name(staging.name + "-ready")
+    staging.rename(built)
+    old = site_dir.with_name(f".{site_dir.name}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
