@@ -97,7 +97,10 @@ def parse_yaml_text(
         aliases = _alias_lines(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # While scanning (e.g. an unclosed quotation mark), where the thing started helps more
+        # than where YAML gave up, which may be the end of the file.
+        scanning = bool(error.context and error.context.startswith("while scanning"))
+        mark = (error.context_mark if scanning else None) or error.problem_mark or error.context_mark
         line = (mark.line + first_line) if mark else first_line
         return None, [Problem(display_name, line, "(YAML syntax)", explain_syntax_error(error))]
     except yaml.YAMLError as error:  # e.g. a control character in the text
