@@ -15,7 +15,7 @@ import pytest
 import yaml
 from medinfo.content import Content, load_content
 from medinfo.problems import ContentError
-from medinfo.render import FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from medinfo.render import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()
     )
     config["site_name"] = "Zelvora test site"
-    generated = {SOURCES_PAGE, FAQ_PAGE, GLOSSARY_PAGE}
+    generated = {SOURCES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, CHANGES_PAGE}
 
     def exists(item: Any) -> bool:  # keep the nav entries the made-up medicine has pages for
         path = item if isinstance(item, str) else next(iter(item.values()))

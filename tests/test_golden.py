@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 from medinfo.content import load_content
-from medinfo.render import render_sources_page, render_topic
+from medinfo.render import CHANGES_PAGE, render_pages, render_sources_page, render_topic
 
 GOLDEN = Path(__file__).parent / "golden" / "zelvora"
 
@@ -21,10 +21,11 @@ def rendered_pages() -> dict[str, str]:
     content, _ = load_content(FIXTURE / "content_src", FIXTURE / "docs")
     pages = {f"{entry.slug}.md": render_topic(entry, content) for entry in content.topics}
     pages["sources.md"] = render_sources_page(content)
+    pages[CHANGES_PAGE] = next(p.markdown for p in render_pages(content) if p.path == CHANGES_PAGE)
     return pages
 
 
-@pytest.mark.parametrize("name", ["how-it-works.md", "side-effects.md", "sources.md"])
+@pytest.mark.parametrize("name", ["changes.md", "how-it-works.md", "side-effects.md", "sources.md"])
 def test_rendered_markdown_matches_golden_file(name: str) -> None:
     actual = rendered_pages()[name]
     golden = GOLDEN / name

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .content import load_content
+from .editor_commands import EDITOR_COMMANDS, add_editor_commands, run_editor_command
 from .problems import ContentError
 from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from .publish import PublishError, publish
@@ -33,7 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "readability", help="print every page's reading level from a built site, hardest first"
     )
     readability.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site folder")
+    add_editor_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in EDITOR_COMMANDS:
+        return run_editor_command(args)
     if args.command == "readability":
         return run_readability(args.site)
     if args.command == "publish":

@@ -46,7 +46,7 @@ FAQ_FILE = "faq.yaml"
 COVERAGE_FILE = "coverage.yaml"
 SEEDS_DIR = "seeds"
 TOPICS_DIR = "topics"
-GENERATED_PAGES = ("sources.md",)  # hand-written pages must not use these paths
+GENERATED_PAGES = ("sources.md", "changes.md")  # hand-written pages must not use these paths
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -15,11 +15,15 @@ import yaml
 from .content import Content, TopicEntry
 from .iconarray import icon_array, icon_array_figure
 from .plain import how_many_words, long_date, markdown_text
-from .schema import HOW_MANY_PLACEHOLDER, FaqFile, Section, Source, SourcedText, Statement, Topic
+from .schema import HOW_MANY_PLACEHOLDER, Change, FaqFile, Section, Source, SourcedText, Statement, Topic
 
 SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"
 GLOSSARY_PAGE = "glossary.md"
+CHANGES_PAGE = "changes.md"
+CHANGES_TITLE = "What's changed"
+# The change entries live in each topic file, so this page has no one file to edit.
+CHANGES_SOURCE = "content_src/topics/"
 
 
 @dataclass
@@ -51,10 +55,11 @@ class RenderedPage:
 
 
 def render_pages(content: Content) -> list[RenderedPage]:
-    """Every generated page: the topics, the questions page, the glossary, and the sources."""
+    """Every generated page: the topics, the questions page, the glossary, what's changed, and the sources."""
     pages = [_topic_page(entry, content) for entry in content.topics]
     pages.append(_faq_page(content))
     pages.append(_glossary_page(content))
+    pages.append(_changes_page(content))
     pages.append(RenderedPage(SOURCES_PAGE, "Sources", _sources_page(content, pages), ()))
     return pages
 
@@ -80,7 +85,12 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     blocks.extend(_section(section, cite) for section in topic.sections)
     if topic.questions_to_ask:
         blocks.append(_questions_to_ask(topic, content))
-    blocks += [_urgent_help(content, cite), _not_advice(content), _source_list(cite.sources())]
+    blocks += [
+        _urgent_help(content, cite),
+        _not_advice(content),
+        _last_changed(topic.changes, "../" + CHANGES_PAGE),
+        _source_list(cite.sources()),
+    ]
     return RenderedPage(entry.page_path, topic.title, _join(blocks), tuple(cite.order))
 
 
@@ -103,7 +113,12 @@ def _faq_page(content: Content) -> RenderedPage:
         links = ", ".join(f"[{markdown_text(t.topic.title)}]({t.page_path})" for t in topics)
         lines += ["", f"Read more: {links}."]
         blocks.append("\n".join(lines))
-    blocks += [_urgent_help(content, cite), _not_advice(content), _source_list(cite.sources())]
+    blocks += [
+        _urgent_help(content, cite),
+        _not_advice(content),
+        _last_changed(faq.changes, CHANGES_PAGE),
+        _source_list(cite.sources()),
+    ]
     return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), tuple(cite.order))
 
 
@@ -127,6 +142,33 @@ def _glossary_page(content: Content) -> RenderedPage:
         )
     blocks = [front, "\n".join(lines), _source_list(cite.sources())]
     return RenderedPage(GLOSSARY_PAGE, title, _join(blocks), tuple(cite.order))
+
+
+def _changes_page(content: Content) -> RenderedPage:
+    """Every change entry from the topics and the questions page, newest first, grouped by day."""
+    pages = [(entry.topic.title, entry.page_path, entry.topic.changes) for entry in content.topics]
+    pages.append((content.faq.title, FAQ_PAGE, content.faq.changes))
+    entries = [(change, title, path) for title, path, changes in pages for change in changes]
+    entries.sort(key=lambda item: item[0].date, reverse=True)  # stable: same day keeps page order
+    front = _front_matter(
+        CHANGES_TITLE,
+        "Every change to what the pages of this site say, newest first.",
+        CHANGES_SOURCE,
+    )
+    lines = ["Every time we change what a page says, we write it down here. The newest changes come first."]
+    day = None
+    for change, title, path in entries:
+        if change.date != day:
+            day = change.date
+            lines += ["", f"## {long_date(day)} {{ #changed-{day.isoformat()} }}", ""]
+        lines.append(f"- [{markdown_text(title)}]({path}): {markdown_text(change.summary)}")
+    return RenderedPage(CHANGES_PAGE, CHANGES_TITLE, _join([front, "\n".join(lines)]), ())
+
+
+def _last_changed(changes: list[Change], changes_page: str) -> str:
+    """The newest change's date, linking to the day on the 'What's changed' page."""
+    day = changes[0].date
+    return f"Last changed: {long_date(day)}. [See what changed]({changes_page}#changed-{day.isoformat()})."
 
 
 def _sources_page(content: Content, pages: list[RenderedPage]) -> str:

@@ -18,11 +18,13 @@ class ReviewStatus(StrEnum):
     OVERDUE = "overdue"
 
 
-def review_status(next_review_due: dt.date, today: dt.date) -> ReviewStatus:
-    """Overdue the day after the due date; due soon within ``DUE_SOON_DAYS`` of it."""
+def review_status(
+    next_review_due: dt.date, today: dt.date, due_soon_days: int = DUE_SOON_DAYS
+) -> ReviewStatus:
+    """Overdue the day after the due date; due soon within ``due_soon_days`` of it."""
     if today > next_review_due:
         return ReviewStatus.OVERDUE
-    if (next_review_due - today).days <= DUE_SOON_DAYS:
+    if (next_review_due - today).days <= due_soon_days:
         return ReviewStatus.DUE_SOON
     return ReviewStatus.CURRENT
 

@@ -58,19 +58,33 @@ class Source(Closed):
     """One entry in the sources registry."""
 
     id: Slug = Field(description="How statements refer to this source.", examples=["ema-referral"])
-    title: Text = Field(description="The title as the publisher gives it.")
+    title: Text = Field(
+        description="The title as the publisher gives it.",
+        examples=["EPAR - product information"],
+    )
     publisher: Text = Field(description="Who published it.", examples=["European Medicines Agency"])
     url: WebAddress | None = Field(
-        None, description="The public web address a reader can follow (https://...)."
+        None,
+        description="The public web address a reader can follow (https://...).",
+        examples=["https://www.ema.europa.eu/"],
     )
     seed_file: str | None = Field(
         None,
         pattern=r"^[A-Za-z0-9_.-]+\.txt$",
         description="For a seed document with no public address: its file name.",
+        examples=["001_6380b12d6e3020da.txt"],
     )
-    published: dt.date | None = Field(None, description="The date it was published (YYYY-MM-DD).")
-    accessed: dt.date | None = Field(None, description="The date it was last read (YYYY-MM-DD).")
-    note: Text | None = Field(None, description="Anything a reader should know, in a sentence.")
+    published: dt.date | None = Field(
+        None, description="The date it was published (YYYY-MM-DD).", examples=["2019-04-12"]
+    )
+    accessed: dt.date | None = Field(
+        None, description="The date it was last read (YYYY-MM-DD).", examples=["2026-11-22"]
+    )
+    note: Text | None = Field(
+        None,
+        description="Anything a reader should know, in a sentence.",
+        examples=["The official EU product information for doctors and for patients."],
+    )
 
     @model_validator(mode="after")
     def _where_and_when(self) -> Source:
@@ -86,16 +100,19 @@ class SourcesFile(Closed):
 
 
 class SourcedText(Closed):
-    text: Text = Field(description="Plain English, short sentences.")
+    text: Text = Field(description="Plain English, short sentences.", examples=["Coughing up blood"])
     sources: SourceIds
 
 
 class Medicine(Closed):
     """The medicine the site is about."""
 
-    brand_name: Text = Field(examples=["Zelvora"])
-    generic_name: Text = Field(examples=["examplimab"])
-    treats: Text = Field(description="What it treats, in plain words.")
+    brand_name: Text = Field(description="The name on the box.", examples=["Zelvora"])
+    generic_name: Text = Field(description="The name of the medicine inside.", examples=["examplimab"])
+    treats: Text = Field(
+        description="What it treats, in plain words, as it reads after 'a medicine for'.",
+        examples=["relapsing-remitting multiple sclerosis (MS) in adults"],
+    )
     licence: SourcedText = Field(description="Who can have it, in a sentence, with its sources.")
     care_team: Text = Field(
         description="Who readers should ask, as it reads in a sentence.", examples=["your MS team"]
@@ -148,7 +165,9 @@ class Statement(Closed):
         ),
         examples=["Thyroid problems affect {how_many}."],
     )
-    how_many: HowMany | None = None
+    how_many: HowMany | None = Field(
+        None, description="A number of people, if the fact has one: 'count', 'out_of' and 'over'."
+    )
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -162,21 +181,25 @@ class Statement(Closed):
 
 
 class Section(Closed):
-    heading: Text
+    heading: Text = Field(description="The section heading.", examples=["Reactions to the drip"])
     intro: Text | None = Field(
-        None, description="An optional opening sentence (no sources needed if it states no fact)."
+        None,
+        description="An optional opening sentence (no sources needed if it states no fact).",
+        examples=["The side effects page tells you more about each one."],
     )
     style: Literal["paragraphs", "list"] = Field(
         "paragraphs", description="Show the statements as short paragraphs or as a bulleted list."
     )
-    statements: list[Statement] = Field(min_length=1)
+    statements: list[Statement] = Field(min_length=1, description="The facts in this section, in order.")
 
 
 class ClinicalSignoff(Closed):
     by: Text = Field(
         description="The clinician's name and role.", examples=["Dr A Name, consultant neurologist"]
     )
-    date: dt.date = Field(description="The date they signed the page off (YYYY-MM-DD).")
+    date: dt.date = Field(
+        description="The date they signed the page off (YYYY-MM-DD).", examples=["2026-11-22"]
+    )
 
     @field_validator("date")
     @classmethod
@@ -187,9 +210,12 @@ class ClinicalSignoff(Closed):
 class Review(Closed):
     """When a page was checked, by whom, and when it must be checked again."""
 
-    last_reviewed: dt.date = Field(description="The date the page was last checked (YYYY-MM-DD).")
+    last_reviewed: dt.date = Field(
+        description="The date the page was last checked (YYYY-MM-DD).", examples=["2026-11-22"]
+    )
     next_review_due: dt.date = Field(
-        description=f"When it must be checked again: at most {MAX_REVIEW_YEARS} years after last_reviewed."
+        description=f"When it must be checked again: at most {MAX_REVIEW_YEARS} years after last_reviewed.",
+        examples=["2027-11-22"],
     )
     reviewed_by: Text = Field(description="Who checked it.", examples=["Site editors (not clinicians)"])
     clinical_signoff: Literal["none"] | ClinicalSignoff = Field(
@@ -226,9 +252,51 @@ class Review(Closed):
 class UrgentHelp(Closed):
     """The 'Get help urgently' box shown on every topic page."""
 
-    heading: Text = Field(examples=["Get help urgently if you have"])
-    signs: list[SourcedText] = Field(min_length=1, description="The warning signs, one per item.")
-    action: SourcedText = Field(description="What to do, in one or two sentences.")
+    heading: Text = Field(description="The box's heading.", examples=["Get help urgently if you have"])
+    signs: list[SourcedText] = Field(
+        min_length=1, description="The warning signs, one per item, each with its sources."
+    )
+    action: SourcedText = Field(description="What to do, in one or two sentences, with its sources.")
+
+
+class Change(Closed):
+    """One change to a page, in plain words, shown on the 'What's changed' page."""
+
+    date: dt.date = Field(
+        description="The day the change was made (YYYY-MM-DD). Not in the future.", examples=["2026-11-22"]
+    )
+    summary: Text = Field(
+        description="What changed, in one or two plain sentences a reader understands.",
+        examples=["First published on this site."],
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        return _not_after_today(value, "a change")
+
+
+Changes = Annotated[
+    list[Change],
+    Field(
+        min_length=1,
+        description=(
+            "What has changed on this page, newest first: add a new entry at the top "
+            "each time you change what the page says."
+        ),
+    ),
+]
+
+
+def newest_first(changes: list[Change]) -> list[Change]:
+    """The changes, checked to be newest first (entries on the same day may be in any order)."""
+    for index, (newer, older) in enumerate(zip(changes, changes[1:], strict=False), start=1):
+        if newer.date < older.date:
+            raise ValueError(
+                f"list the newest change first: change {index} ({newer.date.isoformat()}) is older "
+                f"than change {index + 1} ({older.date.isoformat()}). Put new changes at the top."
+            )
+    return changes
 
 
 Question = Annotated[
@@ -241,15 +309,29 @@ class Topic(Closed):
     """One topic page."""
 
     title: PlainLine = Field(description="The page heading.", examples=["Side effects"])
-    description: PlainLine = Field(description="One sentence saying what the page covers.")
-    order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.")
-    review: Review
-    intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
-    sections: list[Section] = Field(min_length=1)
+    description: PlainLine = Field(
+        description="One sentence saying what the page covers.",
+        examples=["The main side effects, how often they happen, and which ones are serious."],
+    )
+    order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.", examples=[4])
+    review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
+    intro: Text | None = Field(
+        None,
+        description="An optional opening sentence with no facts in it.",
+        examples=["This page lists the main side effects and how often they happen."],
+    )
+    sections: list[Section] = Field(min_length=1, description="The parts of the page, each with a heading.")
     questions_to_ask: list[Question] = Field(
         default_factory=list,
         description="Questions readers could ask their care team. They state no facts, so need no sources.",
+        examples=[["What happens if I miss a test?"]],
     )
+    changes: Changes
+
+    @field_validator("changes")
+    @classmethod
+    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
+        return newest_first(value)
 
 
 class GlossaryEntry(Closed):
@@ -261,41 +343,62 @@ class GlossaryEntry(Closed):
         examples=["A gland in your neck that controls how your body uses energy."],
     )
     also_called: list[PlainLine] = Field(
-        default_factory=list, description="Other forms of the word used on the pages."
+        default_factory=list,
+        description="Other forms of the word used on the pages.",
+        examples=[["white blood cell"]],
     )
     sources: SourceIds
 
 
 class GlossaryFile(Closed):
-    terms: list[GlossaryEntry] = Field(min_length=1)
+    terms: list[GlossaryEntry] = Field(min_length=1, description="Every medical word, with its explanation.")
 
 
 class MedicalTermsFile(Closed):
     """The one list of medical words that must be explained in the glossary wherever they appear."""
 
-    medical_terms: list[PlainLine] = Field(min_length=1)
+    medical_terms: list[PlainLine] = Field(
+        min_length=1,
+        description="Medical words, one per item. A page that uses one needs it in glossary.yaml.",
+        examples=[["monoclonal antibody"]],
+    )
 
 
 class FaqEntry(Closed):
     id: Slug = Field(description="A name for this question, unique in the file.")
-    question: Question
+    question: Question = Field(examples=["How does it work?"])
     answer_from: list[Slug] = Field(
         min_length=1,
         description="The ids of statements (on topic pages) that answer it: their words are reused.",
+        examples=[["hw-what-it-is", "hw-antibody"]],
     )
     more: list[Statement] = Field(
-        default_factory=list, description="Extra statements that only this answer needs."
+        default_factory=list,
+        description="Extra statements that only this answer needs, each with an id, text and sources.",
     )
 
 
 class FaqFile(Closed):
     """The 'Questions people ask' page."""
 
-    title: PlainLine
-    description: PlainLine
-    review: Review
-    intro: Text | None = None
-    questions: list[FaqEntry] = Field(min_length=1)
+    title: PlainLine = Field(description="The page heading.", examples=["Questions people ask"])
+    description: PlainLine = Field(
+        description="One sentence saying what the page covers.",
+        examples=["Short answers to common questions, taken from the topic pages."],
+    )
+    review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
+    intro: Text | None = Field(
+        None,
+        description="An optional opening paragraph with no facts in it.",
+        examples=["These are questions people often ask."],
+    )
+    questions: list[FaqEntry] = Field(min_length=1, description="The questions, in the order they appear.")
+    changes: Changes
+
+    @field_validator("changes")
+    @classmethod
+    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
+        return newest_first(value)
 
 
 SEED_CLAIM_STATUSES = ("covered", "out of date", "not about this medicine", "unsupported", "not a claim")
@@ -304,13 +407,23 @@ SEED_CLAIM_STATUSES = ("covered", "out of date", "not about this medicine", "uns
 class SeedClaim(Closed):
     """One claim in a seed document, and what the site does with it."""
 
-    quote: Text = Field(description="The claim's words, copied exactly from the seed document.")
-    status: Literal["covered", "out of date", "not about this medicine", "unsupported", "not a claim"]
+    quote: Text = Field(
+        description="The claim's words, copied exactly from the seed document.",
+        examples=["Comments are closed."],
+    )
+    status: Literal["covered", "out of date", "not about this medicine", "unsupported", "not a claim"] = (
+        Field(description="What the site does with the claim.")
+    )
     statements: list[Slug] = Field(
         default_factory=list,
         description="The statements that cover it (or, if it is out of date, that say the current thing).",
+        examples=[["hw-what-it-is"]],
     )
-    why: Text | None = Field(None, description="Why it is left out (needed unless it is covered).")
+    why: Text | None = Field(
+        None,
+        description="Why it is left out (needed unless it is covered).",
+        examples=["A note at the end of the web page, not a claim."],
+    )
 
     @model_validator(mode="after")
     def _explained(self) -> SeedClaim:
@@ -322,23 +435,36 @@ class SeedClaim(Closed):
 
 
 class SeedCoverage(Closed):
-    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$", description="The seed file in content_src/seeds/.")
-    claims: list[SeedClaim] = Field(min_length=1)
+    file: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+\.txt$",
+        description="The seed file in content_src/seeds/.",
+        examples=["000_92a263f5205d2db8.txt"],
+    )
+    claims: list[SeedClaim] = Field(min_length=1, description="Every claim in the file, in order.")
 
 
 class CoverageFile(Closed):
     """Maps every claim in every seed document to the site, or to why it is left out."""
 
-    seeds: list[SeedCoverage] = Field(min_length=1)
+    seeds: list[SeedCoverage] = Field(min_length=1, description="One entry per seed document.")
 
 
 class PageFrontMatter(Closed):
     """The block between '---' lines at the top of a hand-written page in docs/."""
 
-    title: PlainLine = Field(description="The page heading.")
-    description: PlainLine = Field(description="One sentence saying what the page covers.")
-    review: Review | None = None
-    hide: list[Literal["navigation", "toc", "footer", "path"]] | None = None
+    title: PlainLine = Field(description="The page heading.", examples=["About this site"])
+    description: PlainLine = Field(
+        description="One sentence saying what the page covers.",
+        examples=["Who writes this site, where the facts come from, and how the pages are checked."],
+    )
+    review: Review | None = Field(
+        None, description="When the page was checked, by whom, and when it is due again."
+    )
+    hide: list[Literal["navigation", "toc", "footer", "path"]] | None = Field(
+        None,
+        description="Parts of the page layout to hide, such as the menu ('navigation').",
+        examples=[["toc"]],
+    )
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
