@@ -67,7 +67,8 @@ def test_nav_lists_topics_in_order_between_home_and_sources(real_site: Path, rea
     nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
     titles = [entry.topic.title for entry in content.topics]
     assert nav[: len(titles) + 1] == ["Home", *titles]
-    assert {"Questions people ask", "Glossary", "Sources", "About this site"} <= set(nav)
+    pages = {"Questions people ask", "Glossary", "Sources", "About this site"}
+    assert pages | {"Handouts to print", "Monitoring tracker"} <= set(nav)
 
 
 def test_ema_page_presents_2020_outcome_as_current_and_2019_as_history(real_site: Path) -> None:

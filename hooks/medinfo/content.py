@@ -26,6 +26,7 @@ from .schema import (
     GlossaryFile,
     MedicalTermsFile,
     Medicine,
+    MonitoringSchedule,
     PageFrontMatter,
     Source,
     SourcesFile,
@@ -45,6 +46,7 @@ MEDICAL_TERMS_FILE = "medical-terms.yaml"
 FAQ_FILE = "faq.yaml"
 COVERAGE_FILE = "coverage.yaml"
 SEEDS_DIR = "seeds"
+SCHEDULE_FILE = "monitoring-schedule.yaml"  # optional: without it, no monitoring tracker
 TOPICS_DIR = "topics"
 GENERATED_PAGES = ("sources.md", "changes.md")  # hand-written pages must not use these paths
 
@@ -80,6 +82,8 @@ class Content:
     sources_file: str
     glossary_file: str
     faq_file: str
+    schedule: MonitoringSchedule | None = None  # the monitoring tracker's timetable, if the medicine has one
+    schedule_file: str | None = None
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -104,6 +108,10 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     _, terms = loader.model(content_dir / MEDICAL_TERMS_FILE, MedicalTermsFile)
     faq_doc, faq = loader.model(content_dir / FAQ_FILE, FaqFile)
     coverage_doc, coverage = loader.model(content_dir / COVERAGE_FILE, CoverageFile)
+    schedule_path = content_dir / SCHEDULE_FILE
+    schedule_doc, schedule = (
+        loader.model(schedule_path, MonitoringSchedule) if schedule_path.is_file() else (None, None)
+    )
     topic_docs = loader.topics(content_dir / TOPICS_DIR)
     topics = [(entry, doc) for doc, entry in topic_docs if entry]
     loader.stray_files(content_dir)
@@ -114,6 +122,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         (urgent_doc, urgent),
         (glossary_doc, glossary),
         (faq_doc, faq),
+        *([(schedule_doc, schedule)] if schedule_doc else []),
         *((doc, entry.topic if entry else None) for doc, entry in topic_docs),
     ]
     if sources_doc:
@@ -150,6 +159,8 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         sources_file=loader.display(content_dir / SOURCES_FILE),
         glossary_file=loader.display(content_dir / GLOSSARY_FILE),
         faq_file=loader.display(content_dir / FAQ_FILE),
+        schedule=schedule,
+        schedule_file=loader.display(schedule_path) if schedule else None,
     )
     return content, loader.report
 
@@ -220,6 +231,7 @@ class _Loader:
             MEDICAL_TERMS_FILE,
             FAQ_FILE,
             COVERAGE_FILE,
+            SCHEDULE_FILE,
         }
         for path in sorted(content_dir.rglob("*")):
             relative = path.relative_to(content_dir)

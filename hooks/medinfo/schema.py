@@ -483,3 +483,55 @@ def _not_after_today(value: dt.date, what: str) -> dt.date:
             f"happened (today is {today.isoformat()})"
         )
     return value
+
+
+class ScheduledTest(Closed):
+    """One kind of test on the monitoring tracker: how often, and for how long."""
+
+    id: Slug = Field(description="A short name for the test, unique in the file.", examples=["blood"])
+    name: PlainLine = Field(description="The test's name, as a column heading.", examples=["Blood test"])
+    checks: Text | None = Field(
+        None,
+        description="What the test checks, in plain words (covered by the same sources).",
+        examples=["counts your blood cells and checks your kidneys"],
+    )
+    every_months: int = Field(ge=1, le=12, description="How often: 1 is every month, 3 every 3 months.")
+    until_months_after_last_course: int = Field(
+        ge=1, le=120, description="How long it goes on: months after the last course of treatment."
+    )
+    sources: SourceIds
+
+
+class CourseGap(Closed):
+    """How long after the first course the second one is, so the tracker covers the time between."""
+
+    months: int = Field(ge=1, le=60, description="Months from the first course to the second.")
+    sources: SourceIds
+
+
+class MonitoringSchedule(Closed):
+    """The structured test timetable the printable monitoring tracker is made from."""
+
+    title: PlainLine = Field(description="The tracker's heading.", examples=["Monitoring tracker"])
+    description: PlainLine = Field(description="One sentence saying what the tracker is for.")
+    review: Review
+    intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
+    second_course_after: CourseGap | None = Field(
+        None, description="Leave out for a medicine given as a single course."
+    )
+    tests: list[ScheduledTest] = Field(min_length=1, description="Each test, one column on the sheet.")
+
+    @model_validator(mode="after")
+    def _unique_test_ids(self) -> MonitoringSchedule:
+        ids = [test.id for test in self.tests]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"each test needs its own id; used more than once: {', '.join(twice)}")
+        gap = self.second_course_after
+        uneven = [t.id for t in self.tests if gap and gap.months % t.every_months]
+        if uneven:
+            raise ValueError(
+                "second_course_after.months must be a whole number of each test's every_months, "
+                f"so the sheet keeps each test's rhythm; it is not for: {', '.join(uneven)}"
+            )
+        return self

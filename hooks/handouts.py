@@ -1,0 +1,201 @@
+"""MkDocs hook: print support. Printable PDF handouts, the monitoring tracker, and the print header.
+
+A thin adapter over ``medinfo.handouts``, ``medinfo.tracker`` and ``medinfo.pdf``:
+
+- ``on_files`` adds the "Handouts to print" page, the tracker page (if the
+  medicine has a monitoring schedule) and a placeholder for every PDF, so
+  links to them are checked like any other;
+- ``on_page_content`` keeps each printable page's rendered HTML;
+- ``on_env`` (after every page is rendered, before any is written) makes the
+  PDFs from that HTML, so each page can show its handout's size;
+- ``on_page_context`` gives every page its print header (address and QR code)
+  and each printable page its download link.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+from medinfo.content import Content, load_content
+from medinfo.handouts import (
+    HANDOUTS_PAGE,
+    PageForPrint,
+    handout_html,
+    handout_path,
+    pack_html,
+    pack_path,
+    pack_title,
+    render_handouts_page,
+)
+from medinfo.pdf import PdfError, html_to_pdf
+from medinfo.problems import ContentError
+from medinfo.qr import qr_svg
+from medinfo.schema import Review
+from medinfo.tracker import TRACKER_PAGE, render_tracker_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.handouts")
+
+HANDOUTS_MARKER = "@handouts"  # in mkdocs.yml's nav: replaced by the handouts page (and the tracker)
+HANDOUTS_TITLE = "Handouts to print"
+CONTENT_FOLDER = "content_src"
+
+
+@dataclass
+class _Download:
+    title: str
+    path: str  # inside the site, e.g. handouts/<medicine>-side-effects.pdf
+    label: str
+    size: str = ""
+    pages: int = 0
+
+
+@dataclass
+class _Build:
+    content: Content
+    downloads: dict[str, _Download]  # by the src_uri of the page it prints ("" for the pack)
+    printed: dict[str, PageForPrint] = field(default_factory=dict)
+    placeholders: dict[str, File] = field(default_factory=dict)
+
+
+_build: _Build | None = None
+
+
+# Load the content (already checked, with problems reported, by the facts hook) and add the nav entries.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    content_dir = Path(config.config_file_path).parent / CONTENT_FOLDER
+    try:
+        content = load_content(content_dir, Path(config.docs_dir))[0]
+    except ContentError:  # the facts hook stops the build with the full report first
+        raise PluginError("The content has problems; nothing was built.") from None
+    medicine = content.medicine
+    downloads = {
+        entry.page_path: _Download(
+            entry.topic.title, handout_path(medicine, entry.slug), "Download a printable handout"
+        )
+        for entry in content.topics
+    }
+    if content.schedule:
+        downloads[TRACKER_PAGE] = _Download(
+            content.schedule.title, handout_path(medicine, "monitoring-tracker"), "Download the tracker"
+        )
+    downloads[""] = _Download(pack_title(medicine), pack_path(medicine), "Download the pack")
+    _build = _Build(content, downloads)
+    config.nav = _with_handouts(config.nav, content)
+    return config
+
+
+def _with_handouts(nav: list[Any] | None, content: Content) -> list[Any] | None:
+    entries: list[Any] = [{HANDOUTS_TITLE: HANDOUTS_PAGE}]
+    if content.schedule:
+        entries.append({content.schedule.title: TRACKER_PAGE})
+    if nav is None:
+        return None
+    expanded: list[Any] = []
+    for item in nav:
+        expanded.extend(entries if item == HANDOUTS_MARKER else [item])
+    return expanded
+
+
+# The generated pages, and an empty placeholder for each PDF (filled in on_env).
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _state()
+    content = build.content
+    pages = {HANDOUTS_PAGE: render_handouts_page(HANDOUTS_TITLE, content.medicine)}
+    if content.schedule:
+        pages[TRACKER_PAGE] = render_tracker_page(content)
+    for src_uri, markdown in pages.items():
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"docs/{src_uri}: this page is made from content_src/; remove this file.")
+        files.append(File.generated(config, src_uri, content=markdown))
+    for download in build.downloads.values():
+        placeholder = File.generated(config, download.path, content=b"")
+        build.placeholders[download.path] = placeholder
+        files.append(placeholder)
+    return files
+
+
+# Keep the rendered HTML of each page that has a handout.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _state()
+    src_uri = page.file.src_uri
+    if src_uri in build.downloads:
+        raw_review = page.meta.get("review")
+        build.printed[src_uri] = PageForPrint(
+            slug=Path(src_uri).stem,
+            title=page.title or "",
+            address=_address(page, config),
+            review=Review.model_validate(raw_review) if raw_review else None,
+            body_html=html,
+        )
+    return html
+
+
+# Every page is rendered: make the PDFs before any page is written, so each can show its size.
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    build = _state()
+    medicine = build.content.medicine
+    lookup = _site_lookup(files, config)
+    ordered = [build.printed[src] for src in build.downloads if src in build.printed]
+    documents = {src: handout_html(page, medicine) for src, page in build.printed.items()}
+    documents[""] = pack_html(ordered, medicine, urljoin(config.site_url or "", "handouts/"))
+    for src_uri, html in documents.items():
+        download = build.downloads[src_uri]
+        base = build.printed[src_uri].address if src_uri else (config.site_url or "")
+        try:
+            pdf = html_to_pdf(html, base, lookup)
+        except PdfError as error:
+            raise PluginError(f"{download.path}: could not make the PDF: {error}") from None
+        build.placeholders[download.path].content_bytes = pdf.data
+        download.size = f"{max(1, round(len(pdf.data) / 1024))} KB"
+        download.pages = pdf.pages
+    return env
+
+
+# Print header on every page; download link and print button on printable pages.
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    build = _state()
+    address = _address(page, config)
+    page.meta["print_origin"] = {"address": address, "qr": Markup(qr_svg(address))}
+    download = build.downloads.get(page.file.src_uri)
+    if download:
+        page.meta["handout"] = download
+    if page.file.src_uri == HANDOUTS_PAGE:
+        pack = build.downloads[""]
+        page.meta["downloads"] = [pack, *(d for d in build.downloads.values() if d is not pack)]
+    return context
+
+
+def _state() -> _Build:
+    assert _build is not None, "on_config runs first"
+    return _build
+
+
+def _address(page: Page, config: MkDocsConfig) -> str:
+    return page.canonical_url or urljoin(config.site_url or "", page.url)
+
+
+def _site_lookup(files: Files, config: MkDocsConfig) -> Any:
+    """Lets a handout use the site's own files (an image on a page), and nothing else."""
+    site_path = urlsplit(config.site_url or "/").path
+
+    def lookup(url: str) -> bytes | None:
+        parts = urlsplit(url)
+        if not url.startswith(config.site_url or "\0") or not parts.path.startswith(site_path):
+            return None
+        wanted = parts.path[len(site_path) :]
+        for file in files:
+            if file.url == wanted and not file.is_documentation_page():
+                return file.content_bytes
+        return None
+
+    return lookup

@@ -1,0 +1,158 @@
+"""Printable handouts: one document per topic, the tracker, and a combined starter pack.
+
+Each handout reuses the page's own rendered content (the same facts with the
+same numbered sources) and adds what paper needs: the review dates and
+sign-off status, where it was printed from with a QR code back to the
+current version, and a box for the nurse to write in the care team's details.
+This module only writes HTML; ``medinfo.pdf`` turns it into PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import Markup
+
+from . import clock
+from .plain import long_date, markdown_text
+from .qr import qr_svg
+from .review import ReviewBanner, review_banner
+from .schema import Medicine, Review
+from .templating import read_template_file, render_template
+
+HANDOUTS_DIR = "handouts"
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Attributes that name or point at an id inside a page: prefixed in the pack, so
+# two topics' "#source-smpc" anchors stay apart.
+_ID_ATTRIBUTE = re.compile(r'\b(id|href)="(#?)([^"#]*)"')
+
+
+@dataclass(frozen=True)
+class PageForPrint:
+    """One site page, as the hook hands it over: its rendered HTML and where it lives."""
+
+    slug: str
+    title: str
+    address: str  # the page's public address, for "Printed from" and the QR code
+    review: Review | None
+    body_html: str  # made by the site's own Markdown renderer, so trusted
+
+
+@dataclass(frozen=True)
+class _Part:
+    anchor: str
+    title: str
+    address: str
+    qr: Markup
+    review: ReviewBanner | None
+    body: Markup
+
+
+def handout_path(medicine: Medicine, slug: str) -> str:
+    """``handouts/<brand name>-<topic>.pdf``: the medicine's name is in the file a nurse downloads."""
+    return f"{HANDOUTS_DIR}/{_slug(medicine.brand_name)}-{slug}.pdf"
+
+
+def pack_path(medicine: Medicine) -> str:
+    return f"{HANDOUTS_DIR}/starting-{_slug(medicine.brand_name)}.pdf"
+
+
+def pack_title(medicine: Medicine) -> str:
+    return f"Starting {medicine.brand_name}"
+
+
+def handout_html(page: PageForPrint, medicine: Medicine) -> str:
+    """A stand-alone handout for one page."""
+    return _document(page.title, medicine, [_part(page, medicine, prefix="")])
+
+
+def pack_html(pages: list[PageForPrint], medicine: Medicine, address: str) -> str:
+    """Every page in one document, after a cover with contents and a team box."""
+    parts = [_part(page, medicine, prefix=f"{page.slug}--") for page in pages]
+    reviews = [page.review for page in pages if page.review]
+    replace_by = min((r.next_review_due for r in reviews), default=None)
+    cover = {
+        "title": pack_title(medicine),
+        "address": address,
+        "qr": Markup(qr_svg(address)),
+        "replace_by": long_date(replace_by) if replace_by else None,
+        "signed_off": sum(1 for r in reviews if r.signed_off),
+        "reviewed": len(reviews),
+    }
+    return _document(pack_title(medicine), medicine, parts, cover=cover)
+
+
+def _document(
+    title: str,
+    medicine: Medicine,
+    parts: list[_Part],
+    cover: Mapping[str, object] | None = None,
+) -> str:
+    """A handout has the team box under its header; the pack has one, on its cover."""
+    team = medicine.care_team
+    return render_template(
+        "handout.html",
+        title=title,
+        medicine=medicine,
+        parts=parts,
+        cover=cover,
+        team_heading=team[:1].upper() + team[1:],
+        css=Markup(read_template_file("handout.css")),
+    )
+
+
+def _part(page: PageForPrint, medicine: Medicine, prefix: str) -> _Part:
+    banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
+    body = prefix_ids(page.body_html, prefix) if prefix else page.body_html
+    return _Part(
+        anchor=f"{prefix}top" if prefix else "top",
+        title=page.title,
+        address=page.address,
+        qr=Markup(qr_svg(page.address)),
+        review=banner,
+        body=Markup(body),
+    )
+
+
+def prefix_ids(html: str, prefix: str) -> str:
+    """Give every id, and every link to an id on the same page, a prefix."""
+
+    def rename(match: re.Match[str]) -> str:
+        attribute, hash_mark, value = match.groups()
+        if attribute == "id":
+            return f'id="{prefix}{value}"'
+        if hash_mark and value:
+            return f'href="#{prefix}{value}"'
+        return match.group(0)
+
+    return _ID_ATTRIBUTE.sub(rename, html)
+
+
+def _slug(text: str) -> str:
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+HANDOUTS_PAGE = "handouts.md"
+
+
+def render_handouts_page(content_title: str, medicine: Medicine) -> str:
+    """The page that lists every handout (the list itself is added by the theme, with file sizes)."""
+    front = {
+        "title": content_title,
+        "description": f"Printable handouts about {medicine.brand_name} for MS nurses and patients.",
+    }
+    return (
+        "---\n"
+        + yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+        + "---\n\n"
+        + "Each handout is a PDF of one page of this site, at most two sides of A4. "
+        + "It shows when the page was last reviewed, whether a clinician has checked it, "
+        + "and where it was printed from, with a QR code back to the latest version. "
+        + f"There is a box to write in the details of {markdown_text(medicine.care_team)}.\n\n"
+        + f'The pack "{markdown_text(pack_title(medicine))}" puts every handout together '
+        + "after a cover page with contents.\n\n"
+        + "Paper does not update: print a new copy when a page is reviewed.\n"
+    )
