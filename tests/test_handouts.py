@@ -1,0 +1,273 @@
+"""Printable handouts: one PDF per topic (at most 2 A4 pages), the tracker and the starter pack.
+
+Checked in real ``mkdocs build --strict`` output: the PDFs' text (with
+poppler's pdftotext), their page counts and sizes, the QR codes read back
+from pictures of the pages, and the links and sizes shown on the site.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfs
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
+from medinfo.content import Content
+from medinfo.handouts import PageForPrint, handout_html
+from medinfo.pdf import PdfError, html_to_pdf
+from medinfo.plain import long_date
+from medinfo.render import plain_statement
+from weasyprint import HTML
+from weasyprint.formatting_structure import boxes
+
+pdfs.require_poppler()
+pytestmark = pytest.mark.e2e
+
+ADDRESS = "http://127.0.0.1:8000/"  # the default site_url the test builds use
+A4_MM = (210, 297)
+MAX_PAGES = 2
+# Topics whose facts, pictures and sources cannot fit on 2 sides of A4 at 11pt
+# without cutting facts: known, reported, and allowed no further growth.
+LONGER = {"benefits-and-risks": 3}
+PNG_FOLDER = pdfs.TEST_OUTPUT / "handouts"
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def statement_texts(entry_topic: object) -> list[str]:
+    """Each statement as the site words it (numbers in words), without its source marks."""
+    return [
+        plain_statement(statement)
+        for section in entry_topic.sections  # type: ignore[attr-defined]
+        for statement in section.statements
+    ]
+
+
+def handout_file(site: Path, soup: BeautifulSoup, page_path: str) -> tuple[Path, str]:
+    link = soup.select_one(".print-tools a[href$='.pdf']")
+    assert link is not None, page_path
+    return (site / page_path / link["href"]).resolve(), " ".join(link.get_text().split())
+
+
+# --- Topic handouts -----------------------------------------------------------------
+
+
+def test_every_topic_links_its_handout_with_its_real_size(real_site: Path, real_content: Content) -> None:
+    for entry in real_content.topics:
+        pdf, label = handout_file(
+            real_site, soup_of(real_site, f"topics/{entry.slug}"), f"topics/{entry.slug}"
+        )
+        assert pdf == real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
+        size_kb = max(1, round(pdf.stat().st_size / 1024))
+        assert label == f"Download a printable handout (PDF, {size_kb} KB)"
+        assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_each_handout_fits_two_a4_pages_with_every_fact_and_its_sources(
+    real_site: Path, real_content: Content
+) -> None:
+    for entry in real_content.topics:
+        pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
+        pages = pdfs.page_count(pdf)
+        assert pages <= LONGER.get(entry.slug, MAX_PAGES), f"{entry.slug}: {pages} pages"
+        assert pdfs.page_size_mm(pdf) == A4_MM
+        words = pdfs.squashed(pdfs.text(pdf))
+        for text in statement_texts(entry.topic):
+            assert pdfs.squashed(text) in words, f"{entry.slug}: {text[:60]}"
+        cited = {s for sec in entry.topic.sections for st in sec.statements for s in st.sources}
+        for source_id in cited:
+            source = real_content.source(source_id)
+            assert pdfs.squashed(source.title) in words, (entry.slug, source_id)
+            if source.url:  # the address is printed, so a reader of the paper can follow it
+                assert pdfs.squashed(source.url) in words, (entry.slug, source_id)
+
+
+def test_each_handout_carries_review_dates_address_and_team_box(
+    real_site: Path, real_content: Content
+) -> None:
+    for entry in real_content.topics:
+        pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
+        first = pdfs.text(pdf, page=1)
+        review = entry.topic.review
+        assert entry.topic.title in first
+        assert f"Last reviewed: {long_date(review.last_reviewed)}" in first
+        assert f"Next review due: {long_date(review.next_review_due)}" in first
+        assert f"Reviewed by: {review.reviewed_by}" in first
+        assert "Clinical sign-off: Not yet checked by a clinician" in first  # none is signed off yet
+        assert f"Printed from {ADDRESS}topics/{entry.slug}/" in first
+        assert "Your MS team Name: Phone:" in first
+        assert "Get help urgently" in pdfs.text(pdf)
+        for number in range(1, pdfs.page_count(pdf) + 1):  # every sheet says when it must be replaced
+            assert f"next review due {long_date(review.next_review_due)}" in pdfs.text(pdf, page=number)
+
+
+def test_handout_qr_code_leads_back_to_the_page(real_site: Path, real_content: Content) -> None:
+    for entry in real_content.topics:
+        pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
+        pngs = pdfs.to_pngs(pdf, PNG_FOLDER, f"handout-{entry.slug}")
+        assert len(pngs) == pdfs.page_count(pdf)
+        assert pdfs.qr_codes(pngs[0]) == [f"{ADDRESS}topics/{entry.slug}/"]
+
+
+# --- The starter pack and the tracker ------------------------------------------------
+
+
+def test_pack_has_a_cover_contents_and_every_topic_and_the_tracker(
+    real_site: Path, real_content: Content
+) -> None:
+    pack = real_site / "handouts" / "starting-lemtrada.pdf"
+    pngs = pdfs.to_pngs(pack, PNG_FOLDER, "pack", last=2)
+    assert pdfs.qr_codes(pngs[0]) == [f"{ADDRESS}handouts/"]
+    cover = pdfs.text(pack, page=1)
+    assert cover.startswith("Lemtrada (alemtuzumab): information for patients Starting Lemtrada")
+    assert f"Printed from {ADDRESS}handouts/" in cover
+    due = min(entry.topic.review.next_review_due for entry in real_content.topics)
+    assert f"Replace this pack by {long_date(due)}." in cover
+    assert "None of these sections has been checked by a clinician yet." in cover
+    assert "Your MS team Name: Phone:" in cover
+    titles = [entry.topic.title for entry in real_content.topics] + ["Monitoring tracker"]
+    contents = cover[cover.index("Contents") :]
+    starts = []
+    for number, title in enumerate(titles, start=1):
+        match = re.search(rf"{number}\. {re.escape(title)}[ .]*page (\d+)", contents)
+        assert match, title
+        starts.append(int(match.group(1)))
+        assert title in pdfs.text(pack, page=starts[-1])[:200], f"{title} is not on page {starts[-1]}"
+    assert starts == sorted(starts) and starts[0] == 2
+    assert pdfs.page_count(pack) >= starts[-1]
+
+
+def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> None:
+    soup = soup_of(real_site, "monitoring-tracker")
+    tables = soup.select("table.tracker-table")
+    assert [len(t.select("tbody tr")) for t in tables] == [12, 48]
+    headings = [th.get_text() for th in tables[0].select("thead th")]
+    assert headings == ["Month", "Month and year", "Blood test", "Urine test", "Thyroid blood test", "Notes"]
+    assert soup.select_one("aside.review-banner") is not None
+    pdf, label = handout_file(real_site, soup, "monitoring-tracker")
+    assert pdf.name == "lemtrada-monitoring-tracker.pdf" and label.startswith("Download the tracker (PDF, ")
+    pdfs.to_pngs(pdf, PNG_FOLDER, "tracker")
+    words = pdfs.text(pdf)
+    assert "Part 1: From your first course to your second course" in words
+    assert "Part 2: The 48 months after your last course" in words
+    for heading in headings:
+        assert words.count(heading) >= 2, heading  # each part's table, and its continuation pages
+    assert f"Printed from {ADDRESS}monitoring-tracker/" in words
+    assert "First course:" in words and "Second course:" in words
+
+
+def test_handouts_page_lists_every_pdf_with_size_and_pages(real_site: Path, real_content: Content) -> None:
+    soup = soup_of(real_site, "handouts")
+    items = [" ".join(li.get_text().split()) for li in soup.select(".print-downloads li")]
+    assert len(items) == len(real_content.topics) + 2
+    assert items[0].startswith("Starting Lemtrada (PDF, ")
+    for item, link in zip(items, soup.select(".print-downloads a"), strict=True):
+        pdf = (real_site / "handouts" / link["href"]).resolve()
+        pages = pdfs.page_count(pdf)
+        size_kb = max(1, round(pdf.stat().st_size / 1024))
+        assert item.endswith(f"(PDF, {size_kb} KB, {pages} {'page' if pages == 1 else 'pages'})"), item
+
+
+# --- Any medicine, rebuilt the same --------------------------------------------------
+
+
+def test_second_medicine_gets_handouts_and_a_pack_but_no_tracker(fixture_site: Path) -> None:
+    folder = fixture_site / "handouts"
+    assert sorted(p.name for p in folder.glob("*.pdf")) == [
+        "starting-zelvora.pdf",
+        "zelvora-how-it-works.pdf",
+        "zelvora-side-effects.pdf",
+    ]
+    assert not (fixture_site / "monitoring-tracker").exists()
+    works = pdfs.text(folder / "zelvora-how-it-works.pdf")
+    assert (
+        "Clinical sign-off: Signed off by Dr Test Example, consultant in test fever on 20 January 2026"
+        in works
+    )
+    assert "Your test fever team Name: Phone:" in works
+    cover = pdfs.text(folder / "starting-zelvora.pdf", page=1)
+    assert "1 of 2 sections have been signed off by a clinician" in cover
+    for pdf in folder.glob("*.pdf"):
+        assert "lemtrada" not in pdfs.text(pdf).lower()
+
+
+def test_pdfs_are_byte_identical_when_rebuilt(fixture_site: Path, tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    again = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", again, today=FIXTURE_TODAY)
+    assert result.returncode == 0, result.stderr
+    first = sorted((fixture_site / "handouts").glob("*.pdf"))
+    assert first
+    for pdf in first:
+        assert (again / "handouts" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+# --- The PDF maker on its own ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        '<img src="https://example.org/tracker.png" alt="">',
+        '<img src="file:///etc/hostname" alt="">',
+        '<link rel="stylesheet" href="http://127.0.0.1:9/evil.css">',
+    ],
+)
+def test_pdf_maker_reads_nothing_outside_the_site(reference: str) -> None:
+    with pytest.raises(PdfError, match="not part of the site"):
+        html_to_pdf(f"<html><head></head><body><p>Hi</p>{reference}</body></html>", ADDRESS)
+
+
+def test_pdf_maker_reads_the_sites_own_files() -> None:
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    )
+    asked: list[str] = []
+
+    def lookup(url: str) -> bytes | None:
+        asked.append(url)
+        return svg if url == f"{ADDRESS}assets/box.svg" else None
+
+    pdf = html_to_pdf('<p>Box</p><img src="../assets/box.svg" alt="">', f"{ADDRESS}topics/", lookup)
+    assert pdf.pages == 1 and pdf.data.startswith(b"%PDF-")
+    assert asked == [f"{ADDRESS}assets/box.svg"]
+
+
+def _text_sizes(html: str) -> list[tuple[float, str]]:
+    """(font size in pt, text) of every piece of text laid out in the page bodies, footers left out."""
+    found: list[tuple[float, str]] = []
+
+    def walk(box: boxes.Box) -> None:
+        if isinstance(box, boxes.MarginBox):
+            return
+        if isinstance(box, boxes.TextBox) and box.text.strip():
+            found.append((box.style["font_size"] * 0.75, box.text))
+        for child in getattr(box, "children", []):
+            walk(child)
+
+    for page in HTML(string=html).render().pages:
+        walk(page._page_box)
+    return found
+
+
+def test_handout_text_is_at_least_11pt(real_site: Path, real_content: Content) -> None:
+    entry = next(e for e in real_content.topics if e.slug == "side-effects")
+    article = soup_of(real_site, "topics/side-effects").select_one("article")
+    for selector in ("h1", "aside.review-banner", ".print-origin", ".print-tools", ".md-content__button"):
+        for element in article.select(selector):
+            element.decompose()
+    page = PageForPrint(
+        "side-effects",
+        entry.topic.title,
+        f"{ADDRESS}topics/side-effects/",
+        entry.topic.review,
+        article.decode_contents(),
+    )
+    sizes = _text_sizes(handout_html(page, real_content.medicine))
+    assert len(sizes) > 100
+    small = [(size, text) for size, text in sizes if size < 11]
+    assert not small, small[:5]

@@ -1,0 +1,178 @@
+"""Printing the site from a real browser (Debian's Chromium, headless) gives a clean document.
+
+Every topic page is printed to PDF exactly as a reader's "Print" would (no
+background graphics); the PDF's text is checked, its pages are turned into
+PNGs under test-output/print/ for people to look at, and the QR code is read
+back from the picture. Skipped when Chromium is missing, unless
+REQUIRE_BROWSER=1 (as in CI).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfs
+import pytest
+from medinfo.content import Content
+from medinfo.plain import long_date
+from playwright.sync_api import Browser, sync_playwright
+from serving import serve
+from test_browser import CHROMIUM, CHROMIUM_ARGS  # skips this module too when Chromium is missing
+
+pdfs.require_poppler()
+pytestmark = pytest.mark.e2e
+
+ADDRESS = "http://127.0.0.1:8000/"  # site_url of the test build: what paper must point back to
+PRINTS = pdfs.TEST_OUTPUT / "print"
+# Words that only navigation, search, buttons and the theme's chrome contain.
+NOT_ON_PAPER = [
+    r"\bSearch\b",
+    "Skip to content",
+    "Switch to dark mode",
+    "Switch to light mode",
+    "Handouts to print",
+    "About this site",
+    "Print this page",
+    "Download a printable handout",
+    "Made with",
+    "#source-",
+]
+ELEVEN_POINT_PX = 11 * 96 / 72
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
+
+
+def print_page(browser: Browser, url: str, pdf: Path, paper: str = "A4") -> Path:
+    """Print like a reader: the browser's print dialog, default settings, to a PDF file."""
+    page = browser.new_page()
+    page.goto(url, wait_until="load")
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(pdf), format=paper, print_background=False)
+    page.close()
+    return pdf
+
+
+def page_of(pdf: Path, words: str) -> set[int]:
+    """The pages on which ``words`` appear."""
+    return {n for n in range(1, pdfs.page_count(pdf) + 1) if words in pdfs.text(pdf, page=n)}
+
+
+def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
+    browser: Browser, site_url: str, real_content: Content
+) -> None:
+    for entry in real_content.topics:
+        pdf = print_page(browser, f"{site_url}topics/{entry.slug}/", PRINTS / f"{entry.slug}.pdf")
+        words = pdfs.text(pdf)
+        for pattern in NOT_ON_PAPER:
+            assert not re.search(pattern, words), f"{entry.slug}: {pattern!r} printed"
+        review = entry.topic.review
+        first = pdfs.text(pdf, page=1)
+        assert first.startswith(entry.topic.title), entry.slug
+        assert f"Last reviewed {long_date(review.last_reviewed)}" in first
+        assert f"Next review due {long_date(review.next_review_due)}" in first
+        assert "Clinical sign-off Not yet checked by a clinician" in first
+        address = f"{ADDRESS}topics/{entry.slug}/"
+        assert f"Printed from {address}" in first
+        pngs = pdfs.to_pngs(pdf, PRINTS, entry.slug, dpi=100)
+        assert pdfs.qr_codes(pngs[0]) == [address], entry.slug
+        # The "Get help urgently" box is never split across two sheets.
+        assert len(page_of(pdf, "Get help urgently")) == 1
+        assert page_of(pdf, "Get help urgently") == page_of(pdf, "Get medical help straight away"), entry.slug
+
+
+def test_web_addresses_are_printed_after_links_but_not_for_links_inside_the_page(
+    browser: Browser, site_url: str, real_content: Content
+) -> None:
+    pdf = print_page(browser, f"{site_url}topics/side-effects/", PRINTS / "side-effects.pdf")
+    words = pdfs.squashed(pdfs.text(pdf))
+    entry = next(e for e in real_content.topics if e.slug == "side-effects")
+    cited = {s for sec in entry.topic.sections for st in sec.statements for s in st.sources}
+    for source_id in cited:
+        url = real_content.source(source_id).url
+        if url:
+            assert pdfs.squashed(f"({url})") in words, source_id
+    assert "[1] (#" not in pdfs.text(pdf)
+
+
+def test_tracker_and_hand_written_pages_print_with_address(browser: Browser, site_url: str) -> None:
+    for path, name in (("monitoring-tracker/", "tracker"), ("", "home"), ("about/", "about")):
+        pdf = print_page(browser, site_url + path, PRINTS / f"{name}.pdf")
+        words = pdfs.text(pdf)
+        assert f"Printed from {ADDRESS}{path}" in words, name
+        assert "Next review due" in words, name
+        for pattern in NOT_ON_PAPER:
+            if not words.startswith(pattern):  # a page's own title is printed, of course
+                assert not re.search(pattern, words), f"{name}: {pattern!r} printed"
+        pdfs.to_pngs(pdf, PRINTS, name, dpi=80, last=2)
+
+
+def test_prints_on_us_letter_too(browser: Browser, site_url: str) -> None:
+    pdf = print_page(browser, f"{site_url}topics/side-effects/", PRINTS / "letter-side-effects.pdf", "Letter")
+    assert pdfs.page_size_mm(pdf) == (216, 279)
+    words = pdfs.text(pdf)
+    assert f"Printed from {ADDRESS}topics/side-effects/" in words and "Next review due" in words
+    assert page_of(pdf, "Get help urgently") == page_of(pdf, "Get medical help straight away")
+
+
+def test_printed_text_is_black_at_least_11pt_and_links_are_underlined(
+    browser: Browser, site_url: str, real_content: Content
+) -> None:
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    for entry in real_content.topics:
+        page.goto(f"{site_url}topics/{entry.slug}/")
+        styles = page.evaluate(
+            """() => [...document.querySelectorAll('article *')]
+                .filter(el => el.getClientRects().length &&
+                        [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                .map(el => { const s = getComputedStyle(el);
+                  return {tag: el.tagName, text: el.textContent.trim().slice(0, 40),
+                          size: parseFloat(s.fontSize), color: s.color,
+                          underline: s.textDecorationLine.includes('underline')}; })"""
+        )
+        assert len(styles) > 20
+        small = [s for s in styles if s["size"] < ELEVEN_POINT_PX - 0.01]
+        assert not small, (entry.slug, small[:3])
+        assert {s["color"] for s in styles} == {"rgb(0, 0, 0)"}, entry.slug
+        assert all(s["underline"] for s in styles if s["tag"] == "A"), entry.slug
+        borders = page.evaluate(
+            """() => ['.admonition.danger', '.admonition.info'].map(sel => {
+                 const s = getComputedStyle(document.querySelector(sel));
+                 return [parseFloat(s.borderTopWidth), s.borderTopColor, s.borderLeftColor]; })"""
+        )
+        (danger, *danger_colours), (info, *info_colours) = borders
+        assert danger >= 2 * info, "the urgent box must stand out without colour"
+        assert set(danger_colours + info_colours) == {"rgb(0, 0, 0)"}, entry.slug
+    page.close()
+
+
+def test_print_button_and_handout_link_on_screen_only(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}topics/monitoring/")
+    button = page.get_by_role("button", name="Print this page")
+    assert button.is_visible()
+    assert page.get_by_role(
+        "link", name=re.compile(r"^Download a printable handout \(PDF, \d+ KB\)$")
+    ).is_visible()
+    page.evaluate("() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; }")
+    button.click()
+    assert page.evaluate("() => window.printCalls") == 1
+    assert not page.locator(".print-origin").is_visible()  # the print header is for paper only
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    assert page.locator(".print-origin").is_visible()
+    page.close()

@@ -1,0 +1,177 @@
+"""The monitoring tracker is worked out from the timetable in YAML, checked like every content file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE
+from medinfo.content import Content, load_content
+from medinfo.problems import ContentError
+from medinfo.schema import MonitoringSchedule
+from medinfo.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
+
+SCHEDULE = """\
+title: Test tracker
+description: A sheet to tick off your test fever checks.
+review:
+  last_reviewed: 2026-02-01
+  next_review_due: 2027-02-01
+  reviewed_by: Test editors
+  clinical_signoff: none
+second_course_after:
+  months: 6
+  sources: [zv-label]
+tests:
+  - id: skin
+    name: Skin check
+    every_months: 2
+    until_months_after_last_course: 12
+    sources: [zv-label]
+  - id: sneeze
+    name: Sneeze count
+    checks: counts your sneezes
+    every_months: 1
+    until_months_after_last_course: 18
+    sources: [zv-trial]
+"""
+
+
+def project_with_schedule(tmp_path: Path, text: str = SCHEDULE) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / "content_src" / "monitoring-schedule.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def load(root: Path) -> Content:
+    return load_content(root / "content_src", root / "docs")[0]
+
+
+def errors(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    return [str(problem) for problem in caught.value.report.errors]
+
+
+def due_months(schedule: MonitoringSchedule, part: int, test_id: str) -> list[int]:
+    column = [t.id for t in schedule.tests].index(test_id)
+    return [row.month for row in tracker_parts(schedule)[part].rows if row.due[column]]
+
+
+# --- The real timetable -----------------------------------------------------------
+
+
+def test_real_tracker_runs_from_first_course_to_48_months_after_the_last(real_content: Content) -> None:
+    schedule = real_content.schedule
+    assert schedule is not None
+    first, after = tracker_parts(schedule)
+    assert [row.month for row in first.rows] == list(range(1, 13))
+    assert [row.month for row in after.rows] == list(range(1, 49))
+    for part in (0, 1):
+        months = [row.month for row in tracker_parts(schedule)[part].rows]
+        assert due_months(schedule, part, "blood") == months
+        assert due_months(schedule, part, "urine") == months
+    assert due_months(schedule, 0, "thyroid") == [3, 6, 9, 12]
+    assert due_months(schedule, 1, "thyroid") == list(range(3, 49, 3))
+
+
+def test_real_timetable_is_sourced_from_registered_sources(real_content: Content) -> None:
+    schedule = real_content.schedule
+    assert schedule is not None and schedule.second_course_after is not None
+    registered = {s.id for s in real_content.sources}
+    for test in schedule.tests:
+        assert test.sources and set(test.sources) <= registered
+    assert set(schedule.second_course_after.sources) <= registered
+
+
+def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content) -> None:
+    markdown = render_tracker_page(real_content)
+    assert "review:" in markdown and "source_file: content_src/monitoring-schedule.yaml" in markdown
+    assert (
+        "**Thyroid blood test** (checks how your thyroid gland is working): every 3 months, from your "
+        "first course until 48 months after your last course. [\\[1\\]](#source-us-pi)"
+    ) in markdown
+    assert "## Part 1: From your first course to your second course" in markdown
+    assert "## Part 2: The 48 months after your last course" in markdown
+    assert markdown.count('<span class="tick-box"') == 12 * 2 + 4 + 48 * 2 + 16
+    assert "{ #source-us-pi }" in markdown and "{ #source-smpc }" in markdown
+
+
+# --- Worked out from the numbers, for any medicine ----------------------------------
+
+
+def test_sheet_follows_the_numbers_in_the_file(tmp_path: Path) -> None:
+    schedule = load(project_with_schedule(tmp_path)).schedule
+    assert schedule is not None
+    first, after = tracker_parts(schedule)
+    assert (first.heading, len(first.rows)) == ("From your first course to your second course", 6)
+    assert (after.heading, len(after.rows)) == ("The 18 months after your last course", 18)
+    assert due_months(schedule, 0, "skin") == [2, 4, 6]
+    assert due_months(schedule, 1, "skin") == [2, 4, 6, 8, 10, 12]  # ends 12 months after the last course
+    assert due_months(schedule, 1, "sneeze") == list(range(1, 19))
+    assert how_often(schedule.tests[0]) == (
+        "every 2 months, from your first course until 12 months after your last course"
+    )
+    steps = how_to_use(schedule, "your test fever team")
+    assert "If you do not have a second course, carry on in part 2 from month 7." in steps
+    assert "Your test fever team will tell you the dates of your tests." in steps[-1]
+
+
+def test_single_course_medicine_has_one_part(tmp_path: Path) -> None:
+    text = SCHEDULE.replace("second_course_after:\n  months: 6\n  sources: [zv-label]\n", "")
+    schedule = load(project_with_schedule(tmp_path, text)).schedule
+    assert schedule is not None
+    parts = tracker_parts(schedule)
+    assert [(p.number, len(p.rows)) for p in parts] == [(1, 18)]
+    assert not any("second course" in step for step in how_to_use(schedule, "your team"))
+
+
+def test_medicine_without_schedule_has_no_tracker() -> None:
+    content = load(FIXTURE)
+    assert content.schedule is None and content.schedule_file is None
+
+
+# --- Checked like every other content file ------------------------------------------
+
+
+def test_misspelt_field_is_reported_with_its_line(tmp_path: Path) -> None:
+    root = project_with_schedule(tmp_path, SCHEDULE.replace("every_months: 2", "every_month: 2"))
+    assert (
+        "content_src/monitoring-schedule.yaml:14: tests[1].every_month: 'every_month' is not a field that "
+        "belongs here. Did you mean 'every_months'?"
+    ) in " ".join(errors(root))
+
+
+def test_unknown_source_is_reported(tmp_path: Path) -> None:
+    root = project_with_schedule(tmp_path, SCHEDULE.replace("sources: [zv-trial]", "sources: [zv-trail]"))
+    found = errors(root)
+    assert any(
+        "monitoring-schedule.yaml:22" in e and "no source with the id 'zv-trail'" in e for e in found
+    ), found
+
+
+def test_duplicate_test_ids_are_refused(tmp_path: Path) -> None:
+    found = " ".join(errors(project_with_schedule(tmp_path, SCHEDULE.replace("id: sneeze", "id: skin"))))
+    assert "each test needs its own id; used more than once: skin" in found
+
+
+def test_uneven_course_gap_is_refused(tmp_path: Path) -> None:
+    found = " ".join(errors(project_with_schedule(tmp_path, SCHEDULE.replace("months: 6", "months: 5"))))
+    assert "second_course_after.months must be a whole number of each test's every_months" in found
+    assert "not for: skin" in found
+
+
+def test_review_in_the_future_is_refused(tmp_path: Path) -> None:
+    text = SCHEDULE.replace("last_reviewed: 2026-02-01", "last_reviewed: 2026-12-01")
+    found = " ".join(errors(project_with_schedule(tmp_path, text)))
+    assert "monitoring-schedule.yaml:4: review.last_reviewed" in found and "in the future" in found
+
+
+def test_schedule_file_is_not_a_stray_file(tmp_path: Path) -> None:
+    root = project_with_schedule(tmp_path)
+    load(root)  # no "this file is not used" error
+    (root / "content_src" / "monitoring.yaml").write_text("x: 1\n", encoding="utf-8")
+    found = " ".join(errors(root))
+    assert "monitoring-schedule.yaml" in found and "this file is not used" in found
