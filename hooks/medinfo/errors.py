@@ -39,6 +39,7 @@ _PATTERN_MESSAGES: dict[str, str] = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": (
         "should use only lowercase letters, digits and single hyphens, like 'infusion-reactions'"
     ),
+    "\\?$": "should be a question ending with '?', without the characters < > & or \"",
     "^https://": "should be a full web address starting with https://, with no spaces, brackets or quotes",
     '^[^<>&"]+$': "cannot contain the characters < > & or \" (write 'and' instead of '&')",
     ".txt$": "should be the seed document's file name, ending in .txt",
