@@ -24,6 +24,20 @@ serve: setup ## preview the site locally
 check: setup ## check the content files only (fast; what editors run)
 	$(BIN)/medinfo check
 
+.PHONY: spelling review-report schema hooks
+
+spelling: setup ## check the spelling of the words readers see (word list: content_src/spelling-words.txt)
+	$(BIN)/medinfo spelling
+
+review-report: setup ## every page's review dates, overdue first
+	$(BIN)/medinfo review-report
+
+schema: setup ## remake schemas/ for editors' tools after changing hooks/medinfo/schema.py
+	$(BIN)/medinfo schema
+
+hooks: setup ## run the checks each time you commit (pre-commit)
+	$(BIN)/pre-commit install
+
 build: setup ## build the site into site/ (all or nothing: strict build + link check, then swap in)
 	$(BIN)/medinfo publish --site site
 

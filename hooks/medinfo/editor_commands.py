@@ -1,6 +1,7 @@
 """Editors' and CI's commands beside ``medinfo check``: the review report and the schema files.
 
 medinfo review-report [--json] [--warn-days N]
+medinfo spelling
 medinfo schema [--check]
 """
 
@@ -16,8 +17,9 @@ from .editor_schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from .problems import ContentError
 from .review import DUE_SOON_DAYS, ReviewStatus
 from .review_report import page_reviews, review_json, review_table
+from .spelling import WORD_LIST, check_spelling
 
-EDITOR_COMMANDS = ("review-report", "schema")
+EDITOR_COMMANDS = ("review-report", "spelling", "schema")
 
 
 def add_editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,6 +40,12 @@ def add_editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         metavar="N",
         help="also fail if a page is due for review within N days",
     )
+    spelling = commands.add_parser(
+        "spelling",
+        help=f"check the spelling of every word readers see (project words: content_src/{WORD_LIST})",
+    )
+    spelling.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
+    spelling.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
     schema = commands.add_parser(
         "schema",
         help=f"write the JSON Schema files for editors' tools into {SCHEMA_FOLDER}/",
@@ -51,6 +59,8 @@ def add_editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 def run_editor_command(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return run_schema(args.root, args.check)
+    if args.command == "spelling":
+        return run_spelling(args.content, args.docs)
     return run_review_report(args.content, args.docs, args.json, args.warn_days)
 
 
@@ -83,6 +93,17 @@ def run_review_report(content_dir: Path, docs_dir: Path, as_json: bool, warn_day
         )
         print(f"{row.file}: the review {when}. Review the page and update 'review'.", file=sys.stderr)
     return 1 if failing else 0
+
+
+def run_spelling(content_dir: Path, docs_dir: Path) -> int:
+    problems = check_spelling(content_dir, docs_dir, content_dir.resolve().parent)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"Spelling check: {len(problems)} word(s) to look at.", file=sys.stderr)
+        return 1
+    print("Spelling check passed.")
+    return 0
 
 
 def _shown_like_content(docs_dir: Path, content_dir: Path) -> str:
