@@ -114,3 +114,4 @@ def test_real_content_report_runs_as_a_command() -> None:
     assert result.returncode == 0, result.stderr
     assert "content_src/topics/side-effects.yaml" in result.stdout
     assert "docs/about.md" in result.stdout
+    assert "content_src/monitoring-schedule.yaml" in result.stdout  # the tracker has review dates too

@@ -25,6 +25,7 @@ from .schema import (
     GlossaryFile,
     MedicalTermsFile,
     Medicine,
+    MonitoringSchedule,
     PageFrontMatter,
     SourcesFile,
     Topic,
@@ -67,6 +68,12 @@ EDITOR_SCHEMAS: tuple[EditorSchema, ...] = (
     EditorSchema("faq.schema.json", FaqFile, ("content_src/faq.yaml",), "The questions page"),
     EditorSchema(
         "coverage.schema.json", CoverageFile, ("content_src/coverage.yaml",), "What the seed documents say"
+    ),
+    EditorSchema(
+        "monitoring-schedule.schema.json",
+        MonitoringSchedule,
+        ("content_src/monitoring-schedule.yaml",),
+        "The monitoring tracker's timetable",
     ),
     # Front matter sits inside Markdown files, which VS Code's YAML extension does not read;
     # the schema is here for other tools and for the tests.

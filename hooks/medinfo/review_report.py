@@ -70,6 +70,8 @@ def page_reviews(
         (entry.topic.title, entry.file, entry.topic.review) for entry in content.topics
     ]
     pages.append((content.faq.title, content.faq_file, content.faq.review))
+    if content.schedule and content.schedule_file:
+        pages.append((content.schedule.title, content.schedule_file, content.schedule.review))
     pages += [
         (front.title, f"{docs_folder.rstrip('/')}/{path}", front.review)
         for path, front in sorted(content.pages.items())

@@ -495,9 +495,14 @@ class ScheduledTest(Closed):
         description="What the test checks, in plain words (covered by the same sources).",
         examples=["counts your blood cells and checks your kidneys"],
     )
-    every_months: int = Field(ge=1, le=12, description="How often: 1 is every month, 3 every 3 months.")
+    every_months: int = Field(
+        ge=1, le=12, description="How often: 1 is every month, 3 every 3 months.", examples=[1]
+    )
     until_months_after_last_course: int = Field(
-        ge=1, le=120, description="How long it goes on: months after the last course of treatment."
+        ge=1,
+        le=120,
+        description="How long it goes on: months after the last course of treatment.",
+        examples=[48],
     )
     sources: SourceIds
 
@@ -505,7 +510,7 @@ class ScheduledTest(Closed):
 class CourseGap(Closed):
     """How long after the first course the second one is, so the tracker covers the time between."""
 
-    months: int = Field(ge=1, le=60, description="Months from the first course to the second.")
+    months: int = Field(ge=1, le=60, description="Months from the first course to the second.", examples=[12])
     sources: SourceIds
 
 
@@ -513,9 +518,16 @@ class MonitoringSchedule(Closed):
     """The structured test timetable the printable monitoring tracker is made from."""
 
     title: PlainLine = Field(description="The tracker's heading.", examples=["Monitoring tracker"])
-    description: PlainLine = Field(description="One sentence saying what the tracker is for.")
-    review: Review
-    intro: Text | None = Field(None, description="An optional opening sentence with no facts in it.")
+    description: PlainLine = Field(
+        description="One sentence saying what the tracker is for.",
+        examples=["A sheet to tick off your tests, month by month."],
+    )
+    review: Review = Field(description="When the tracker was checked, by whom, and when it is due again.")
+    intro: Text | None = Field(
+        None,
+        description="An optional opening sentence with no facts in it.",
+        examples=["Use this sheet to keep track of your tests."],
+    )
     second_course_after: CourseGap | None = Field(
         None, description="Leave out for a medicine given as a single course."
     )
