@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_TODAY, make_fixture_project
 
 pytestmark = pytest.mark.e2e
