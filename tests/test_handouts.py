@@ -16,9 +16,11 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 from medinfo.content import Content
 from medinfo.handouts import PageForPrint, handout_html
+from medinfo.iconarray import icon_array, icon_array_figure
 from medinfo.pdf import PdfError, html_to_pdf
 from medinfo.plain import long_date
 from medinfo.render import plain_statement
+from PIL import Image
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -274,3 +276,23 @@ def test_handout_text_is_at_least_11pt(real_site: Path, real_content: Content) -
     assert len(sizes) > 100
     small = [(size, text) for size, text in sizes if size < 11]
     assert not small, small[:5]
+
+
+def _first_page_pixels(pdf_bytes: bytes, folder: Path, name: str) -> bytes:
+    pdf = folder / f"{name}.pdf"
+    pdf.write_bytes(pdf_bytes)
+    png = pdfs.to_pngs(pdf, folder, name, dpi=100, last=1)[0]
+    return Image.open(png).convert("L").tobytes()
+
+
+def test_risk_pictures_print_filled_and_outlined_figures(real_content: Content, tmp_path: Path) -> None:
+    """5 in 100 and 95 in 100 must print differently: without the styles inside the SVG,
+    WeasyPrint fills every figure in and both pictures print the same."""
+    pictures = []
+    for count in (5, 95):
+        figure = icon_array_figure(icon_array(count, 100), "The same caption.", "picture")
+        page = PageForPrint("pictures", "Pictures", f"{ADDRESS}pictures/", None, figure)
+        pdf = html_to_pdf(handout_html(page, real_content.medicine), ADDRESS)
+        pictures.append(_first_page_pixels(pdf.data, tmp_path, f"picture-{count}"))
+    differing = sum(1 for a, b in zip(*pictures, strict=True) if abs(a - b) > 96)
+    assert differing > 1000, differing

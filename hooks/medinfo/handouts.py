@@ -28,6 +28,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Attributes that name or point at an id inside a page: prefixed in the pack, so
 # two topics' "#source-smpc" anchors stay apart.
 _ID_ATTRIBUTE = re.compile(r'\b(id|href)="(#?)([^"#]*)"')
+_SVG_START = re.compile(r"<svg\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def _document(
 
 def _part(page: PageForPrint, medicine: Medicine, prefix: str) -> _Part:
     banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
-    body = prefix_ids(page.body_html, prefix) if prefix else page.body_html
+    body = style_inline_svgs(page.body_html)
+    body = prefix_ids(body, prefix) if prefix else body
     return _Part(
         anchor=f"{prefix}top" if prefix else "top",
         title=page.title,
@@ -115,6 +117,13 @@ def _part(page: PageForPrint, medicine: Medicine, prefix: str) -> _Part:
         review=banner,
         body=Markup(body),
     )
+
+
+def style_inline_svgs(html: str) -> str:
+    """Put the picture styles inside each inline SVG: WeasyPrint does not apply the page's
+    CSS to SVG content, so a risk picture would otherwise print every figure filled in."""
+    style = f"<style>{read_template_file('handout-svg.css')}</style>"
+    return _SVG_START.sub(lambda match: match.group(0) + style, html)
 
 
 def prefix_ids(html: str, prefix: str) -> str:
