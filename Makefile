@@ -1,13 +1,13 @@
 # One command to run the site, one to run the tests. Everything installs into .venv.
 #   make serve   -> preview at http://127.0.0.1:8000 (rebuilds when you save a file)
-#   make test    -> all tests (browser tests run when Chromium is installed)
+#   make test    -> all tests (browser tests run when Chromium is installed, HTML checks when Java is)
 
 VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check build test linkcheck-external clean
+.PHONY: setup tools serve check build test linkcheck-external clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+
+# The W3C HTML checker for the tests (npm's vnu-jar; runs on Java). Its install
+# script would download a Java of its own, so scripts are skipped.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	  else echo "npm is not installed: the HTML validity tests will be skipped"; fi
 
 serve: setup ## preview the site locally
 	$(BIN)/mkdocs serve
@@ -41,7 +51,7 @@ hooks: setup ## run the checks each time you commit (pre-commit)
 build: setup ## build the site into site/ (all or nothing: strict build + link check, then swap in)
 	$(BIN)/medinfo publish --site site
 
-test: setup ## run every test
+test: setup tools ## run every test
 	$(BIN)/python -m pytest
 
 linkcheck-external: build ## also check links to other websites (needs the internet)
