@@ -32,7 +32,7 @@ from medinfo.handouts import (
     pack_title,
     render_handouts_page,
 )
-from medinfo.pdf import PdfError, html_to_pdf
+from medinfo.pdf import DocumentPdfError, html_to_pdfs
 from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
 from medinfo.schema import Review
@@ -69,14 +69,16 @@ class _Build:
 _build: _Build | None = None
 
 
-# Load the content (already checked, with problems reported, by the facts hook) and add the nav entries.
+# Take the content the facts hook loaded and checked (read once per build), and add the nav entries.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    content_dir = Path(config.config_file_path).parent / CONTENT_FOLDER
-    try:
-        content = load_content(content_dir, Path(config.docs_dir))[0]
-    except ContentError:  # the facts hook stops the build with the full report first
-        raise PluginError("The content has problems; nothing was built.") from None
+    content: Content | None = config.get("medinfo_content")
+    if content is None:  # hooks/facts.py is not listed first: read the content here
+        content_dir = Path(config.config_file_path).parent / CONTENT_FOLDER
+        try:
+            content = load_content(content_dir, Path(config.docs_dir))[0]
+        except ContentError:
+            raise PluginError("The content has problems; nothing was built.") from None
     medicine = content.medicine
     downloads = {
         entry.page_path: _Download(
@@ -148,13 +150,14 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     ordered = [build.printed[src] for src in build.downloads if src in build.printed]
     documents = {src: handout_html(page, medicine) for src, page in build.printed.items()}
     documents[""] = pack_html(ordered, medicine, urljoin(config.site_url or "", "handouts/"))
-    for src_uri, html in documents.items():
+    bases = {src: build.printed[src].address if src else (config.site_url or "") for src in documents}
+    try:  # the PDFs are most of a build's time: unchanged ones are reused under `mkdocs serve`
+        pdfs = html_to_pdfs({src: (html, bases[src]) for src, html in documents.items()}, lookup)
+    except DocumentPdfError as error:
+        failed = build.downloads[str(error.key)].path
+        raise PluginError(f"{failed}: could not make the PDF: {error}") from None
+    for src_uri, pdf in pdfs.items():
         download = build.downloads[src_uri]
-        base = build.printed[src_uri].address if src_uri else (config.site_url or "")
-        try:
-            pdf = html_to_pdf(html, base, lookup)
-        except PdfError as error:
-            raise PluginError(f"{download.path}: could not make the PDF: {error}") from None
         build.placeholders[download.path].content_bytes = pdf.data
         download.size = f"{max(1, round(len(pdf.data) / 1024))} KB"
         download.pages = pdf.pages
