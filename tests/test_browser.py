@@ -96,8 +96,9 @@ def test_glossary_explanation_shows_on_keyboard_focus(browser: Browser, fixture_
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.tagName") == "ABBR":
             break
-    handle = page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
-    tooltip_id = handle.json_value()
+    # A selector, not wait_for_function: Playwright evaluates a function's text
+    # with eval(), which the site's Content Security Policy rightly refuses.
+    tooltip_id = page.locator(":focus[aria-describedby]").get_attribute("aria-describedby")
     tooltip = page.locator(f"#{tooltip_id}")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text() == "A made-up illness used to test this website."

@@ -304,7 +304,9 @@ def test_glossary_words_show_their_explanation_on_keyboard_focus(browser: Browse
             break
     else:
         raise AssertionError("Tab never reached a glossary word")
-    described = page.wait_for_function("document.activeElement.getAttribute('aria-describedby')").json_value()
+    # A selector, not wait_for_function: Playwright evaluates a function's text
+    # with eval(), which the site's Content Security Policy rightly refuses.
+    described = page.locator(":focus[aria-describedby]").get_attribute("aria-describedby")
     tooltip = page.locator(f"#{described}")
     tooltip.wait_for(state="visible")
     explanation = page.evaluate("document.activeElement.getAttribute('title') || ''")
