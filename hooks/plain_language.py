@@ -14,6 +14,7 @@ from pathlib import Path
 
 from medinfo.content import Content
 from medinfo.glossary import abbreviations, mark_first_uses, remove_all
+from medinfo.pagehtml import parsed
 from medinfo.prose import PageProse, check_pages, prose_from_html, readability_report
 from medinfo.safety import line_of, unsafe_markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,12 +46,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Make each word's first use focusable, then measure the page's prose as built.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     is_glossary = page.meta.get("tooltips") is False
-    html = remove_all(html) if is_glossary else mark_first_uses(html)
+    soup = parsed(html)  # once: parsing is most of these checks' time
+    unsafe = unsafe_markup(soup)
+    html = remove_all(soup) if is_glossary else mark_first_uses(soup)
     source = page.meta.get("source_file")
     if not source and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).relative_to(_root(config)).as_posix()
     where = source or page.file.src_uri
-    unsafe = unsafe_markup(html)
     source_path = _root(config) / where
     lines = source_path.read_text(encoding="utf-8").splitlines() if unsafe and source_path.is_file() else []
     for what, needle in unsafe:
@@ -58,7 +60,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{where}:{line_of(lines, needle)}: (page text): the page contains {what}. "
             "Remove it: pages may not run code."
         )
-    prose = prose_from_html(html)
+    prose = prose_from_html(soup)  # last: it takes the parsed page apart
     _pages.append(PageProse(page.file.src_uri, where, prose, is_glossary))
     return html
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from bs4 import BeautifulSoup
 
+from .pagehtml import parsed
 from .schema import GlossaryEntry
 
 
@@ -26,8 +27,9 @@ def abbreviations(glossary: Iterable[GlossaryEntry]) -> dict[str, str]:
     return words
 
 
-def mark_first_uses(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+def mark_first_uses(html: str | BeautifulSoup) -> str:
+    """The page with each word's first use focusable (a parsed page is changed in place)."""
+    soup = parsed(html)
     explained: set[str] = set()
     for abbr in soup.find_all("abbr"):
         if abbr.find_parent(["a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"]):
@@ -41,9 +43,9 @@ def mark_first_uses(html: str) -> str:
     return str(soup)
 
 
-def remove_all(html: str) -> str:
+def remove_all(html: str | BeautifulSoup) -> str:
     """For the glossary page itself, where every word is explained in full."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parsed(html)
     for abbr in soup.find_all("abbr"):
         abbr.unwrap()
     return str(soup)

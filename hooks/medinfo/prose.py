@@ -14,9 +14,13 @@ from dataclasses import dataclass
 import textstat
 from bs4 import BeautifulSoup, Tag
 
+from .pagehtml import parsed
 from .problems import Problem
 from .safety import line_of
 from .schema import GlossaryEntry
+from .syllables import use_lazy_pronunciations
+
+use_lazy_pronunciations()  # before textstat first counts syllables: see medinfo/syllables.py
 
 MAX_GRADE = 8.0
 _PERCENT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|per\s?cent\b)", re.IGNORECASE)
@@ -43,9 +47,9 @@ class PageProse:
         return int(textstat.lexicon_count(self.text))
 
 
-def prose_from_html(html: str) -> str:
-    """The page's sentences, one block per paragraph or list item."""
-    soup = BeautifulSoup(html, "html.parser")
+def prose_from_html(html: str | BeautifulSoup) -> str:
+    """The page's sentences, one block per paragraph or list item (a parsed page is taken apart)."""
+    soup = parsed(html)
     article = soup.select_one("article") or soup
     for selector in ("h1, h2, h3, h4, h5, h6", "svg, figure, pre, code, script, style", ".admonition-title"):
         for element in article.select(selector):

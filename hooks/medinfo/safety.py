@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from .pagehtml import parsed
+
 _EVENT_PREFIX = "on"  # onclick=, onerror=, ...
 
 
-def unsafe_markup(html: str) -> list[tuple[str, str]]:
+def unsafe_markup(html: str | BeautifulSoup) -> list[tuple[str, str]]:
     """Each piece of active content in a page's body: what it is, and text to find it by."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parsed(html)
     found = [
         (f"a <{tag.name}> element", f"<{tag.name}")
         for tag in soup.find_all(["script", "iframe", "object", "embed"])
