@@ -7,7 +7,7 @@ import functools
 import segno
 
 
-@functools.lru_cache(maxsize=256)
+@functools.cache  # every page's code is asked for twice: print header, handout
 def qr_svg(address: str) -> str:
     """An SVG QR code for ``address``, with the standard 4-module quiet zone.
 
