@@ -7,7 +7,12 @@ A thin adapter over ``medinfo.handouts``, ``medinfo.tracker`` and ``medinfo.pdf`
   links to them are checked like any other;
 - ``on_page_content`` keeps each printable page's rendered HTML;
 - ``on_env`` (after every page is rendered, before any is written) makes the
-  PDFs from that HTML, so each page can show its handout's size;
+  PDFs from that HTML, so each page can show its handout's size. PDFs are kept
+  in ``.cache/pdf/`` and reused while nothing they show has changed. Under
+  ``mkdocs serve`` no new PDF is made, so a preview shows an edit in seconds;
+  the page says its handout is made when the site is built
+  (``MEDINFO_MAKE_PDFS=1`` makes them in a preview too, ``=0`` skips them in
+  a build; ``medinfo publish`` always makes them);
 - ``on_page_context`` gives every page its print header (address and QR code)
   and each printable page its download link.
 """
@@ -15,6 +20,7 @@ A thin adapter over ``medinfo.handouts``, ``medinfo.tracker`` and ``medinfo.pdf`
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +38,7 @@ from medinfo.handouts import (
     pack_title,
     render_handouts_page,
 )
-from medinfo.pdf import DocumentPdfError, html_to_pdfs
+from medinfo.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
 from medinfo.schema import Review
@@ -47,6 +53,9 @@ log = logging.getLogger("mkdocs.hooks.handouts")
 HANDOUTS_MARKER = "@handouts"  # in mkdocs.yml's nav: replaced by the handouts page (and the tracker)
 HANDOUTS_TITLE = "Handouts to print"
 CONTENT_FOLDER = "content_src"
+MAKE_PDFS_VARIABLE = "MEDINFO_MAKE_PDFS"  # "1": make every PDF; "0": only reuse kept ones
+CACHE_VARIABLE = "MEDINFO_PDF_CACHE"  # a folder for the kept PDFs, or "off"
+CACHE_FOLDER = ".cache/pdf"  # beside mkdocs.yml, unless MEDINFO_PDF_CACHE says otherwise
 
 
 @dataclass
@@ -67,6 +76,13 @@ class _Build:
 
 
 _build: _Build | None = None
+_serving = False
+_stores: dict[Path | None, PdfStore] = {}  # one per folder, for the life of the process (mkdocs serve)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 # Take the content the facts hook loaded and checked (read once per build), and add the nav entries.
@@ -145,23 +161,61 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # Every page is rendered: make the PDFs before any page is written, so each can show its size.
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     build = _state()
+    store = _store(config)
+    store.used.clear()
+    make_missing = _make_pdfs()
+    if not make_missing and store.is_empty():  # a preview with nothing kept: no PDF to show
+        return _fill_placeholders(build, files, {}, env)
     medicine = build.content.medicine
     lookup = _site_lookup(files, config)
     ordered = [build.printed[src] for src in build.downloads if src in build.printed]
     documents = {src: handout_html(page, medicine) for src, page in build.printed.items()}
     documents[""] = pack_html(ordered, medicine, urljoin(config.site_url or "", "handouts/"))
     bases = {src: build.printed[src].address if src else (config.site_url or "") for src in documents}
-    try:  # the PDFs are most of a build's time: unchanged ones are reused under `mkdocs serve`
-        pdfs = html_to_pdfs({src: (html, bases[src]) for src, html in documents.items()}, lookup)
+    try:
+        pdfs = html_to_pdfs(
+            {src: (html, bases[src]) for src, html in documents.items()}, lookup, store, make_missing
+        )
     except DocumentPdfError as error:
         failed = build.downloads[str(error.key)].path
         raise PluginError(f"{failed}: could not make the PDF: {error}") from None
-    for src_uri, pdf in pdfs.items():
-        download = build.downloads[src_uri]
+    if make_missing:
+        store.forget_unused()
+    return _fill_placeholders(build, files, pdfs, env)
+
+
+def _fill_placeholders(build: _Build, files: Files, pdfs: dict[str, Pdf], env: Any) -> Any:
+    """Fill each placeholder with its PDF; remove those with none, so no empty file is written."""
+    for src_uri, download in build.downloads.items():
+        pdf = pdfs.get(src_uri)
+        if pdf is None:  # not made in this preview: the page says when it will be
+            files.remove(build.placeholders[download.path])
+            continue
         build.placeholders[download.path].content_bytes = pdf.data
         download.size = f"{max(1, round(len(pdf.data) / 1024))} KB"
         download.pages = pdf.pages
     return env
+
+
+def _make_pdfs() -> bool:
+    """Make every missing PDF, unless this is a preview (or MEDINFO_MAKE_PDFS says otherwise)."""
+    wanted = os.environ.get(MAKE_PDFS_VARIABLE, "").strip()
+    if wanted in ("0", "1"):
+        return wanted == "1"
+    if wanted:
+        raise PluginError(
+            f"{MAKE_PDFS_VARIABLE} is {wanted!r}: set it to 1 (make the PDFs) or 0 (skip them)."
+        )
+    return not _serving
+
+
+def _store(config: MkDocsConfig) -> PdfStore:
+    setting = os.environ.get(CACHE_VARIABLE, "").strip()
+    if setting == "off":
+        folder = None
+    else:
+        folder = Path(setting) if setting else Path(config.config_file_path).parent / CACHE_FOLDER
+    return _stores.setdefault(folder, PdfStore(folder))
 
 
 # Print header on every page; download link and print button on printable pages.

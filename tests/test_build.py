@@ -107,8 +107,11 @@ def test_nothing_generated_is_written_into_the_sources(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
 
     def files() -> dict[str, bytes]:
+        # .cache/ is the build's own store of PDFs (git ignores it); everything else is a source.
         return {
-            str(p.relative_to(project)): p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file()
+            str(p.relative_to(project)): p.read_bytes()
+            for p in sorted(project.rglob("*"))
+            if p.is_file() and p.relative_to(project).parts[0] != ".cache"
         }
 
     before = files()
@@ -116,6 +119,7 @@ def test_nothing_generated_is_written_into_the_sources(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert files() == before
     assert (tmp_path / "site" / "topics" / "side-effects" / "index.html").is_file()
+    assert list((project / ".cache" / "pdf").glob("*.pdf"))  # the PDFs were kept where git ignores them
 
 
 # --- A made-up medicine, through the same code -------------------------------------

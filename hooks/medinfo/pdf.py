@@ -3,11 +3,18 @@
 WeasyPrint may only read what the site itself provides (``lookup``): any
 other address, on the network or on disk, stops the render with an error
 rather than leaving a gap on the paper or making a request.
+
+Laying out PDFs is most of a build's time, so a ``PdfStore`` keeps each PDF
+under a hash of all that decides its bytes (the HTML, its address, the site
+files it read, the versions of WeasyPrint and its PDF writer): an unchanged
+handout is reused, not laid out again, and the reused bytes are the bytes a
+fresh render gives.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import mimetypes
 import multiprocessing
 import os
@@ -15,14 +22,10 @@ from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any, TypeVar
-
-from weasyprint import HTML  # type: ignore[import-untyped]
-from weasyprint.urls import (  # type: ignore[import-untyped]
-    FatalURLFetchingError,
-    URLFetcher,
-    URLFetcherResponse,
-)
 
 Lookup = Callable[[str], bytes | None]
 K = TypeVar("K", bound=Hashable)
@@ -43,22 +46,29 @@ class DocumentPdfError(PdfError):
         self.key = key
 
 
-class _SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
-    def __init__(self, lookup: Lookup) -> None:
-        super().__init__(fail_on_errors=True)
-        self._lookup = lookup
-        self.read: dict[str, str] = {}  # every site file the document used: address -> hash of its bytes
+def _site_only_fetcher(lookup: Lookup) -> Any:
+    """A WeasyPrint URL fetcher that reads only the site's own files (WeasyPrint is imported here:
+    it takes a second or two, and a build that reuses every PDF does not need it)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)  # inline data: no request is made
-        body = self._lookup(url)
-        if body is not None:
-            self.read[url] = _digest(body)
-        if body is None:
-            raise PdfError(f"the handout refers to {url}, which is not part of the site")
-        mime_type = mimetypes.guess_type(url.split("?")[0].split("#")[0])[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+    class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+        def __init__(self) -> None:
+            super().__init__(fail_on_errors=True)
+            self._lookup = lookup
+            self.read: dict[str, str] = {}  # every site file the document used: address -> hash of its bytes
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)  # inline data: no request is made
+            body = self._lookup(url)
+            if body is not None:
+                self.read[url] = _digest(body)
+            if body is None:
+                raise PdfError(f"the handout refers to {url}, which is not part of the site")
+            mime_type = mimetypes.guess_type(url.split("?")[0].split("#")[0])[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+    return SiteOnlyFetcher()
 
 
 def _refuse(url: str) -> bytes | None:
@@ -71,29 +81,97 @@ class Pdf:
     pages: int
 
 
-def html_to_pdf(html: str, base_url: str, lookup: Lookup = _refuse) -> Pdf:
-    """Render ``html`` (relative links resolved against ``base_url``) to a PDF.
+@dataclass(frozen=True)
+class _Made:
+    pdf: Pdf
+    read: dict[str, str]  # the site files the document used: address -> hash of their bytes
+
+
+class PdfStore:
+    """PDFs made before: in memory (``mkdocs serve`` rebuilds in one process) and, given a
+    folder, on disk (the next build). Each is reused only if every site file it read is
+    unchanged, and a file on disk only if its bytes still match the hash written with it."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._memory: dict[str, _Made] = {}
+        self.used: set[str] = set()  # keys found or made since this store was opened
+
+    def find(self, html: str, base_url: str, lookup: Lookup) -> Pdf | None:
+        key = _key(html, base_url)
+        made = self._memory.get(key) or self._read(key)
+        if made is None or any(_digest(lookup(url) or b"") != digest for url, digest in made.read.items()):
+            return None
+        self._memory[key] = made
+        self.used.add(key)
+        return made.pdf
+
+    def keep(self, html: str, base_url: str, pdf: Pdf, read: dict[str, str]) -> None:
+        key = _key(html, base_url)
+        self._memory[key] = _Made(pdf, read)
+        self.used.add(key)
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        facts = {"pages": pdf.pages, "sha256": _digest(pdf.data), "read": read}
+        _write_atomically(self.folder / f"{key}.pdf", pdf.data)
+        _write_atomically(self.folder / f"{key}.json", json.dumps(facts, sort_keys=True).encode())
+
+    def is_empty(self) -> bool:
+        """Nothing kept: nothing could be reused."""
+        return not self._memory and (self.folder is None or not any(self.folder.glob("*.json")))
+
+    def forget_unused(self) -> None:
+        """Delete the PDFs on disk that this build did not use (they belong to older content)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.suffix in (".pdf", ".json") and path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _read(self, key: str) -> _Made | None:
+        if self.folder is None:
+            return None
+        try:
+            facts = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            data = (self.folder / f"{key}.pdf").read_bytes()
+        except (OSError, ValueError):  # not there, or half written by a build that was stopped
+            return None
+        if not isinstance(facts, dict) or facts.get("sha256") != _digest(data):
+            return None
+        return _Made(Pdf(data, int(facts["pages"])), dict(facts["read"]))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def html_to_pdf(html: str, base_url: str, lookup: Lookup = _refuse, store: PdfStore | None = None) -> Pdf:
+    """Render ``html`` (relative links resolved against ``base_url``) to a PDF, or reuse it from ``store``.
 
     The same HTML always gives the same bytes: WeasyPrint writes no dates, and
     its font-subset names and file identifier come from the content.
     """
-    key = _key(html, base_url)
-    made = _made.get(key)
-    if made and all(_digest(lookup(url) or b"") == digest for url, digest in made[1].items()):
-        return made[0]  # the same document, made from the same files: the same bytes
-    fetcher = _SiteOnlyFetcher(lookup)
+    found = store.find(html, base_url, lookup) if store else None
+    if found:
+        return found
+    from weasyprint import HTML  # type: ignore[import-untyped]  # slow to import: only when needed
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _site_only_fetcher(lookup)
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
         data: bytes = document.write_pdf(pdf_tags=True)
     except FatalURLFetchingError as error:  # our refusal, wrapped by WeasyPrint
         raise PdfError(str(error.__cause__ or error)) from None
     pdf = Pdf(data, len(document.pages))
-    _made[key] = (pdf, fetcher.read)
+    if store:
+        store.keep(html, base_url, pdf, fetcher.read)
     return pdf
 
 
-# PDFs made in this process, so `mkdocs serve` remakes only the handouts whose page changed.
-_made: dict[str, tuple[Pdf, dict[str, str]]] = {}
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -101,37 +179,58 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@cache
+def _renderer() -> str:
+    """What else decides a PDF's bytes: the versions of WeasyPrint and its PDF writer."""
+    return f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}"
+
+
 def _key(html: str, base_url: str) -> str:
-    return _digest(f"{base_url}\0{html}".encode())
+    return _digest(f"{_renderer()}\0{base_url}\0{html}".encode())
 
 
-def html_to_pdfs(documents: Mapping[K, tuple[str, str]], lookup: Lookup = _refuse) -> dict[K, Pdf]:
+def html_to_pdfs(
+    documents: Mapping[K, tuple[str, str]],
+    lookup: Lookup = _refuse,
+    store: PdfStore | None = None,
+    make_missing: bool = True,
+) -> dict[K, Pdf]:
     """Like ``html_to_pdf`` for many (html, base_url) documents; side by side if MEDINFO_PDF_WORKERS > 1.
 
+    With ``make_missing=False`` only the PDFs found in ``store`` are returned.
     Worker processes cannot see the site's files: a document that uses one is
     made again here, where ``lookup`` can give it. Raises DocumentPdfError,
     naming the first document that could not be made.
     """
+    store = store or PdfStore()
     results: dict[K, Pdf] = {}
+    missing: dict[K, tuple[str, str]] = {}
+    for key, (html, base_url) in documents.items():
+        found = store.find(html, base_url, lookup)
+        if found:
+            results[key] = found
+        else:
+            missing[key] = (html, base_url)
+    if not make_missing:
+        return results
     waiting: dict[K, Future[Pdf | None]] = {}
-    pool = _workers(len(documents))
-    longest_first = sorted(documents.items(), key=lambda item: -len(item[1][0]))
-    for key, (html, base_url) in longest_first:
-        if pool is None or _key(html, base_url) in _made:
-            continue
+    pool = _workers(len(missing))
+    for key, (html, base_url) in sorted(missing.items(), key=lambda item: -len(item[1][0])):  # longest first
+        if pool is None:
+            break
         try:
             waiting[key] = pool.submit(_make_without_site_files, html, base_url)
         except BrokenProcessPool:
             break
-    for key, (html, base_url) in documents.items():
+    for key, (html, base_url) in missing.items():
         try:
             made = _result(waiting[key]) if key in waiting else None
             if made is not None:
-                _made[_key(html, base_url)] = (made, {})
-            results[key] = made or html_to_pdf(html, base_url, lookup)
+                store.keep(html, base_url, made, {})
+            results[key] = made or html_to_pdf(html, base_url, lookup, store)
         except PdfError as error:
             raise DocumentPdfError(key, error) from None
-    return results
+    return {key: results[key] for key in documents if key in results}
 
 
 def _workers(jobs: int) -> ProcessPoolExecutor | None:

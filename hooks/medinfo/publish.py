@@ -38,7 +38,8 @@ def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None
 
 
 def _build(config_file: Path, target: Path) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Every PDF handout is made (or reused unchanged): a published site never lacks one.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEDINFO_MAKE_PDFS": "1"}
     command = [
         sys.executable,
         "-m",
