@@ -29,9 +29,10 @@ from typing import Any, TypeVar
 
 Lookup = Callable[[str], bytes | None]
 K = TypeVar("K", bound=Hashable)
-# How many processes make PDFs side by side. Default 1: on a busy 2-core machine, starting
-# workers (each imports WeasyPrint) cost more than they saved; see bench/README.md.
+# How many processes make PDFs side by side: by default one per core (at most 4). On a quiet
+# 2-core machine two halve the PDF step; on a machine already busy with other work, set 1.
 WORKERS_VARIABLE = "MEDINFO_PDF_WORKERS"
+MAX_DEFAULT_WORKERS = 4
 
 
 class PdfError(Exception):
@@ -236,7 +237,7 @@ def html_to_pdfs(
 def _workers(jobs: int) -> ProcessPoolExecutor | None:
     """The shared worker processes, started once per process; None if one at a time is best."""
     global _pool
-    wanted = int(os.environ.get(WORKERS_VARIABLE) or 1)
+    wanted = int(os.environ.get(WORKERS_VARIABLE) or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
     if min(wanted, jobs) < 2:
         return None
     if _pool is None:
