@@ -29,8 +29,8 @@ def _tree(pid: int) -> list[int]:
     while todo:
         current = todo.pop()
         found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            with contextlib.suppress(OSError):  # the process has just ended
+        with contextlib.suppress(OSError):  # the process has just ended
+            for task in Path(f"/proc/{current}/task").glob("*/children"):
                 todo.extend(int(child) for child in task.read_text().split())
     return found
 

@@ -159,30 +159,42 @@ def median_events(runs: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def overhead(project: Path, work: Path, env: dict[str, str], runs: int, results: dict[str, Any]) -> Path:
-    """The real site with its hooks against the same pages as plain MkDocs, interleaved; returns its site."""
+    """The real site with its hooks against the same pages as plain MkDocs, interleaved; returns its site.
+
+    With hooks, two ways: "cold", every PDF made (as CI does from a fresh clone), and "warm",
+    the PDFs reused from the build before (an editor's next build, or CI with its cache kept).
+    """
     import plainsite
 
     plain_config = plainsite.make_plain_project(project, work / "plain")
-    hooks_runs, plain_runs = [], []
+    cold_env = {**env, "MEDINFO_PDF_CACHE": "off", "MEDINFO_MAKE_PDFS": "1"}
+    warm_env = {**env, "MEDINFO_PDF_CACHE": str(work / "pdf-store"), "MEDINFO_MAKE_PDFS": "1"}
+    say("overhead: a first build that keeps its PDFs (not timed)")
+    build(project / "mkdocs.yml", work / "site", warm_env)
+    cold_runs, warm_runs, plain_runs = [], [], []
     for number in range(1, runs + 1):
-        say(f"overhead run {number}/{runs}: real site with hooks")
-        hooks_runs.append(build(project / "mkdocs.yml", work / "site", env))
-        took = hooks_runs[-1]["wall_s"]
-        say(f"overhead run {number}/{runs}: same pages, plain MkDocs (with hooks: {took:.1f} s)")
+        say(f"overhead run {number}/{runs}: real site with hooks, every PDF made")
+        cold_runs.append(build(project / "mkdocs.yml", work / "site", cold_env))
+        say(f"overhead run {number}/{runs}: real site with hooks, PDFs kept from the build before")
+        warm_runs.append(build(project / "mkdocs.yml", work / "site", warm_env))
+        say(f"overhead run {number}/{runs}: same pages, plain MkDocs")
         plain_runs.append(build(plain_config, work / "plain-site", env, instrumented=False))
-    hooks_s, plain_s = median(hooks_runs, "wall_s"), median(plain_runs, "wall_s")
-    events = median_events(hooks_runs)
+    cold_s, warm_s, plain_s = (median(r, "wall_s") for r in (cold_runs, warm_runs, plain_runs))
+    events = median_events(cold_runs)
     pdf_s = events.get("handouts.py:env", 0.0)
     results.update(
         {
-            "hooks_overhead_ratio": hooks_s / plain_s,
-            "hooks_build_s": hooks_s,
+            "hooks_overhead_ratio": cold_s / plain_s,
+            "hooks_build_s": cold_s,
             "plain_build_s": plain_s,
-            "hooks_overhead_ratio_cpu": median(hooks_runs, "cpu_s") / median(plain_runs, "cpu_s"),
+            "hooks_overhead_ratio_cpu": median(cold_runs, "cpu_s") / median(plain_runs, "cpu_s"),
             "pdf_s": pdf_s,
-            "hooks_overhead_ratio_without_pdfs": (hooks_s - pdf_s) / plain_s,
+            "hooks_overhead_ratio_without_pdfs": (cold_s - pdf_s) / plain_s,
+            "hooks_overhead_ratio_warm": warm_s / plain_s,
+            "hooks_build_s_warm": warm_s,
             "hooks_events_s": events,
-            "overhead_runs": {"with_hooks": hooks_runs, "plain": plain_runs},
+            "hooks_events_s_warm": median_events(warm_runs),
+            "overhead_runs": {"cold": cold_runs, "warm": warm_runs, "plain": plain_runs},
         }
     )
     return work / "site"
@@ -195,12 +207,22 @@ def scale(
     results: dict[str, Any],
     save: Callable[[], None],
 ) -> None:
-    """Strict builds of synthetic projects: (key suffix, medicines, topics per medicine)."""
-    env = environment(synth.TODAY)
+    """Strict builds of synthetic projects: (key suffix, medicines, topics per medicine).
+
+    The pages only (MEDINFO_MAKE_PDFS=0): a PDF costs about a second of layout, so 1,000
+    handouts would be minutes on their own. The smaller project is built once more with
+    every PDF made (``build_s_100_with_pdfs``), which gives the cost per handout.
+    """
+    pages_env = {**environment(synth.TODAY), "MEDINFO_MAKE_PDFS": "0", "MEDINFO_PDF_CACHE": "off"}
+    pdfs_env = {**pages_env, "MEDINFO_MAKE_PDFS": "1"}
     details = {}
-    for suffix, medicines, topics in sizes:
+    runs = [(suffix, medicines, topics, pages_env) for suffix, medicines, topics in sizes]
+    small = sizes[0]
+    runs.append((f"{small[0]}_with_pdfs", small[1], small[2], pdfs_env))
+    for suffix, medicines, topics, env in runs:
         synthetic = synth.make_project(work / f"synthetic-{suffix}", medicines, topics, code=project)
-        say(f"scale: building {medicines} medicines x {topics} topics")
+        what = "with every PDF" if env is pdfs_env else "pages only"
+        say(f"scale: building {medicines} medicines x {topics} topics, {what}")
         figures = build(synthetic / "mkdocs.yml", synthetic / "site", env)
         site = synthetic / "site"
         index = site / "search" / "search_index.json"
@@ -219,11 +241,24 @@ def scale(
         }
         results[f"build_s_{suffix}"] = figures["wall_s"]
         results[f"peak_rss_mb_{suffix}"] = figures["peak_rss_mb"]
+        if suffix == sizes[-1][0]:  # the largest: how much of it is MkDocs and the theme alone?
+            import plainsite
+
+            say(f"scale: the same {medicines * topics} topic pages as plain MkDocs, no hooks")
+            plain_config = plainsite.make_plain_project(synthetic, work / f"plain-{suffix}")
+            plain = build(plain_config, work / f"plain-{suffix}" / "site", env, instrumented=False)
+            details[suffix]["plain_build_s"] = plain["wall_s"]
+            results[f"build_s_{suffix}_plain"] = plain["wall_s"]
+            shutil.rmtree(work / f"plain-{suffix}", ignore_errors=True)
         results["scale"] = details
         save()
         shutil.rmtree(synthetic, ignore_errors=True)
-    small, large = sizes[0][0], sizes[1][0]
-    results[f"scale_ratio_{large}_{small}"] = results[f"build_s_{large}"] / results[f"build_s_{small}"]
+    small_key, large_key = sizes[0][0], sizes[1][0]
+    ratio = results[f"build_s_{large_key}"] / results[f"build_s_{small_key}"]
+    results[f"scale_ratio_{large_key}_{small_key}"] = ratio
+    with_pdfs = details[f"{small_key}_with_pdfs"]
+    if with_pdfs["pdfs"]:
+        results["pdf_s_each"] = with_pdfs["pdf_s"] / with_pdfs["pdfs"]
 
 
 def weight(site: Path, results: dict[str, Any]) -> None:
@@ -275,10 +310,15 @@ def table(results: dict[str, Any]) -> str:
         rows.append((key, "-" if value is None else f"{value:.2f}", f"{op} {limit:g}", met))
     extras = [
         "build_s_100",
+        "build_s_1000_plain",
+        "build_s_100_with_pdfs",
+        "pdf_s_each",
         "hooks_build_s",
         "plain_build_s",
         "pdf_s",
         "hooks_overhead_ratio_without_pdfs",
+        "hooks_overhead_ratio_warm",
+        "hooks_build_s_warm",
         "hooks_overhead_ratio_cpu",
         "peak_rss_mb_100",
         "preview_first_build_s",
@@ -327,6 +367,11 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated steps to run (default: all)",
     )
     parser.add_argument("--table", type=Path, help="only print the table of an earlier results.json")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="keep the figures already in --out and replace only those of the steps run now (with --only)",
+    )
     args = parser.parse_args(argv)
     if args.table:
         print(table(json.loads(args.table.read_text(encoding="utf-8"))))
@@ -347,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "load_before": load(),
     }
+    if args.update and args.out.is_file():
+        earlier = json.loads(args.out.read_text(encoding="utf-8"))
+        results = {**earlier, "updated": {**earlier.get("updated", {}), args.only: results}}
     if args.quick:
         results["note"] = (
             "quick run: build_s_100 and build_s_1000 are 1 x 1 and 1 x 10 topics, not 10 x 10 and 100 x 10; "
