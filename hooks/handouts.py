@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
+from medinfo import clock
 from medinfo.content import Content, load_content
 from medinfo.handouts import (
     HANDOUTS_PAGE,
@@ -53,6 +54,7 @@ log = logging.getLogger("mkdocs.hooks.handouts")
 HANDOUTS_MARKER = "@handouts"  # in mkdocs.yml's nav: replaced by the handouts page (and the tracker)
 HANDOUTS_TITLE = "Handouts to print"
 CONTENT_FOLDER = "content_src"
+MAX_HANDOUT_PAGES = 2  # sides of A4 for a topic's handout
 MAKE_PDFS_VARIABLE = "MEDINFO_MAKE_PDFS"  # "1": make every PDF; "0": only reuse kept ones
 CACHE_VARIABLE = "MEDINFO_PDF_CACHE"  # a folder for the kept PDFs, or "off"
 CACHE_FOLDER = ".cache/pdf"  # beside mkdocs.yml, unless MEDINFO_PDF_CACHE says otherwise
@@ -181,7 +183,24 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         raise PluginError(f"{failed}: could not make the PDF: {error}") from None
     if make_missing:
         store.forget_unused()
+    _check_lengths(build, pdfs)
     return _fill_placeholders(build, files, pdfs, env)
+
+
+# A topic handout is one sheet of A4, both sides: a nurse can hand it over and it stays
+# together. A longer one is a warning, so the strict build (CI) stops and the editor is told.
+def _check_lengths(build: _Build, pdfs: dict[str, Pdf]) -> None:
+    for entry in build.content.topics:
+        pdf, page = pdfs.get(entry.page_path), build.printed.get(entry.page_path)
+        if pdf is None or page is None or pdf.pages <= MAX_HANDOUT_PAGES:
+            continue
+        if page.review and page.review.next_review_due < clock.today():
+            continue  # its overdue warning takes room; the overdue page already stops the build
+        log.warning(
+            f"{entry.file}:1: (whole page): its printable handout is {pdf.pages} sides of A4; "
+            f"the limit is {MAX_HANDOUT_PAGES}. Make the page shorter (fewer or shorter statements), "
+            "or split it into two topics."
+        )
 
 
 def _fill_placeholders(build: _Build, files: Files, pdfs: dict[str, Pdf], env: Any) -> Any:

@@ -299,3 +299,21 @@ def test_risk_pictures_print_filled_and_outlined_figures(real_content: Content, 
         pictures.append(_first_page_pixels(pdf.data, tmp_path, f"picture-{count}"))
     differing = sum(1 for a, b in zip(*pictures, strict=True) if abs(a - b) > 96)
     assert differing > 1000, differing
+
+
+def test_a_topic_too_long_for_two_sides_of_a4_stops_the_strict_build(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    topic = project / "content_src" / "topics" / "how-it-works.yaml"
+    statements = "".join(
+        f"      - id: zv-long-{n}\n"
+        f"        text: Zelvora blocks a made-up protein that causes test fever, say test notes {n}.\n"
+        "        sources: [zv-label]\n"
+        for n in range(150)
+    )
+    topic.write_text(topic.read_text(encoding="utf-8") + statements, encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert result.returncode != 0
+    message = re.search(r"content_src/topics/how-it-works\.yaml:1: \(whole page\): .*", result.stderr)
+    assert message, result.stderr[-3000:]
+    assert re.search(r"its printable handout is \d+ sides of A4; the limit is 2\.", message.group(0))
+    assert "Traceback" not in result.stderr
