@@ -1,7 +1,7 @@
 """Performance benchmark: build overhead of the hooks, scaling, page weight, link check, preview refresh.
 
-    python bench/run.py            # the full run (about half an hour on a 2-core machine)
-    python bench/run.py --quick    # every figure, on smaller inputs and one run each (a couple of minutes)
+    python bench/run.py            # the full run (about a quarter of an hour on a 2-core machine)
+    python bench/run.py --quick    # every figure, on smaller inputs and one run each (under 2 minutes)
 
 Prints a table and writes bench/results.json. Every figure is measured in the
 same run as its baseline; nothing here is a pass/fail test. See bench/README.md.
@@ -204,26 +204,42 @@ def scale(
     project: Path,
     work: Path,
     sizes: list[tuple[str, int, int]],
+    runs: int,
     results: dict[str, Any],
     save: Callable[[], None],
 ) -> None:
     """Strict builds of synthetic projects: (key suffix, medicines, topics per medicine).
 
-    The pages only (MEDINFO_MAKE_PDFS=0): a PDF costs about a second of layout, so 1,000
-    handouts would be minutes on their own. The smaller project is built once more with
-    every PDF made (``build_s_100_with_pdfs``), which gives the cost per handout.
+    The pages only (MEDINFO_MAKE_PDFS=0): a PDF costs about half a second of layout, so
+    1,000 handouts would be minutes on their own. Each size is also built as plain MkDocs
+    (the same pages, no hooks), interleaved, median of ``runs``: what the theme costs at
+    that size. The smaller project is built once more with every PDF made
+    (``build_s_100_with_pdfs``), which gives the cost per handout.
     """
+    import plainsite
+
     pages_env = {**environment(synth.TODAY), "MEDINFO_MAKE_PDFS": "0", "MEDINFO_PDF_CACHE": "off"}
     pdfs_env = {**pages_env, "MEDINFO_MAKE_PDFS": "1"}
     details = {}
-    runs = [(suffix, medicines, topics, pages_env) for suffix, medicines, topics in sizes]
+    jobs = [(suffix, medicines, topics, pages_env, runs) for suffix, medicines, topics in sizes]
     small = sizes[0]
-    runs.append((f"{small[0]}_with_pdfs", small[1], small[2], pdfs_env))
-    for suffix, medicines, topics, env in runs:
+    jobs.append((f"{small[0]}_with_pdfs", small[1], small[2], pdfs_env, 1))
+    for suffix, medicines, topics, env, times in jobs:
         synthetic = synth.make_project(work / f"synthetic-{suffix}", medicines, topics, code=project)
-        what = "with every PDF" if env is pdfs_env else "pages only"
-        say(f"scale: building {medicines} medicines x {topics} topics, {what}")
-        figures = build(synthetic / "mkdocs.yml", synthetic / "site", env)
+        with_pdfs = env is pdfs_env
+        plain_config = (
+            None if with_pdfs else plainsite.make_plain_project(synthetic, work / f"plain-{suffix}")
+        )
+        hooks_runs, plain_runs = [], []
+        for number in range(1, times + 1):
+            what = "with every PDF" if with_pdfs else "pages only"
+            say(f"scale {number}/{times}: {medicines} medicines x {topics} topics, {what}")
+            hooks_runs.append(build(synthetic / "mkdocs.yml", synthetic / "site", env))
+            if plain_config:
+                say(f"scale {number}/{times}: the same pages as plain MkDocs, no hooks")
+                plain_runs.append(
+                    build(plain_config, work / f"plain-{suffix}" / "site", env, instrumented=False)
+                )
         site = synthetic / "site"
         index = site / "search" / "search_index.json"
         details[suffix] = {
@@ -232,23 +248,20 @@ def scale(
             "topic_pages": medicines * topics,
             "html_pages": len(list(site.rglob("*.html"))),
             "pdfs": len(list(site.rglob("*.pdf"))),
-            "build_s": figures["wall_s"],
-            "cpu_s": figures["cpu_s"],
-            "peak_rss_mb": figures["peak_rss_mb"],
-            "pdf_s": figures["events_s"].get("handouts.py:env", 0.0),
+            "build_s": median(hooks_runs, "wall_s"),
+            "build_runs_s": [run["wall_s"] for run in hooks_runs],
+            "cpu_s": median(hooks_runs, "cpu_s"),
+            "peak_rss_mb": max(run["peak_rss_mb"] for run in hooks_runs),
+            "pdf_s": median_events(hooks_runs).get("handouts.py:env", 0.0),
             "search_index_kb_gzip": len(gzip.compress(index.read_bytes(), 6, mtime=0)) / 1024,
-            "events_s": median_events([figures]),
+            "events_s": median_events(hooks_runs),
         }
-        results[f"build_s_{suffix}"] = figures["wall_s"]
-        results[f"peak_rss_mb_{suffix}"] = figures["peak_rss_mb"]
-        if suffix == sizes[-1][0]:  # the largest: how much of it is MkDocs and the theme alone?
-            import plainsite
-
-            say(f"scale: the same {medicines * topics} topic pages as plain MkDocs, no hooks")
-            plain_config = plainsite.make_plain_project(synthetic, work / f"plain-{suffix}")
-            plain = build(plain_config, work / f"plain-{suffix}" / "site", env, instrumented=False)
-            details[suffix]["plain_build_s"] = plain["wall_s"]
-            results[f"build_s_{suffix}_plain"] = plain["wall_s"]
+        results[f"build_s_{suffix}"] = details[suffix]["build_s"]
+        results[f"peak_rss_mb_{suffix}"] = details[suffix]["peak_rss_mb"]
+        if plain_runs:
+            details[suffix]["plain_build_s"] = median(plain_runs, "wall_s")
+            details[suffix]["plain_build_runs_s"] = [run["wall_s"] for run in plain_runs]
+            results[f"build_s_{suffix}_plain"] = details[suffix]["plain_build_s"]
             shutil.rmtree(work / f"plain-{suffix}", ignore_errors=True)
         results["scale"] = details
         save()
@@ -256,9 +269,11 @@ def scale(
     small_key, large_key = sizes[0][0], sizes[1][0]
     ratio = results[f"build_s_{large_key}"] / results[f"build_s_{small_key}"]
     results[f"scale_ratio_{large_key}_{small_key}"] = ratio
-    with_pdfs = details[f"{small_key}_with_pdfs"]
-    if with_pdfs["pdfs"]:
-        results["pdf_s_each"] = with_pdfs["pdf_s"] / with_pdfs["pdfs"]
+    plain_ratio = results[f"build_s_{large_key}_plain"] / results[f"build_s_{small_key}_plain"]
+    results[f"scale_ratio_{large_key}_{small_key}_plain"] = plain_ratio
+    with_pdfs_key = f"{small_key}_with_pdfs"
+    if details[with_pdfs_key]["pdfs"]:
+        results["pdf_s_each"] = details[with_pdfs_key]["pdf_s"] / details[with_pdfs_key]["pdfs"]
 
 
 def weight(site: Path, results: dict[str, Any]) -> None:
@@ -310,7 +325,9 @@ def table(results: dict[str, Any]) -> str:
         rows.append((key, "-" if value is None else f"{value:.2f}", f"{op} {limit:g}", met))
     extras = [
         "build_s_100",
+        "build_s_100_plain",
         "build_s_1000_plain",
+        "scale_ratio_1000_100_plain",
         "build_s_100_with_pdfs",
         "pdf_s_each",
         "hooks_build_s",
@@ -422,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             "weight": lambda: weight(site, results),  # type: ignore[arg-type]
             "linkcheck": lambda: linkcheck(site, results),  # type: ignore[arg-type]
             "preview": lambda: preview(project, env, 1 if args.quick else 3, results),
-            "scale": lambda: scale(project, work, sizes, results, save),
+            "scale": lambda: scale(project, work, sizes, 1 if args.quick else 3, results, save),
         }
         for name, step in steps_run.items():
             if name in steps:
