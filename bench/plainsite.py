@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from medinfo.content import load_content
+from medinfo.content import load_content, topic_menu
 from medinfo.glossary import abbreviations
 from medinfo.handouts import HANDOUTS_PAGE, render_handouts_page
 from medinfo.render import render_pages
@@ -40,7 +40,7 @@ def make_plain_project(project: Path, target: Path) -> Path:
         (target / "docs" / path).write_text(markdown, encoding="utf-8")
 
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
-    topics = [{entry.topic.title: entry.page_path} for entry in content.topics]
+    topics = topic_menu(content.topics)
     handouts: list[Any] = [{HANDOUTS_TITLE: HANDOUTS_PAGE}]
     if content.schedule:
         handouts.append({content.schedule.title: TRACKER_PAGE})

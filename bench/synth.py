@@ -105,6 +105,7 @@ def _topic(med: int, kind: int, order: int) -> tuple[str, dict[str, Any]]:
         "title": title.format(name=name),
         "description": description.format(name=name),
         "order": order,
+        "menu_group": name,  # a site of many medicines lists each one's pages under its name
         "review": {
             "last_reviewed": LAST_REVIEWED,
             "next_review_due": NEXT_REVIEW_DUE,

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from medinfo.content import Content, load_content
+from medinfo.content import Content, load_content, topic_menu
 from medinfo.problems import ContentError
 from medinfo.render import render_pages
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _with_topics(nav: list[Any] | None, content: Content) -> list[Any] | None:
-    entries = [{entry.topic.title: entry.page_path} for entry in content.topics]
+    entries = topic_menu(content.topics)
     if nav is None:
         return None
     expanded: list[Any] = []

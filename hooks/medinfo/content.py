@@ -66,6 +66,25 @@ class TopicEntry:
         return f"{TOPICS_DIR}/{self.slug}.md"
 
 
+def topic_menu(topics: list[TopicEntry]) -> list[dict[str, Any]]:
+    """The topics as MkDocs nav entries, in order. Topics with the same ``menu_group`` are
+    listed under it, where the first of them comes: with the theme's ``navigation.prune``,
+    a page's menu then holds its own group's pages and the other groups' headings only."""
+    menu: list[dict[str, Any]] = []
+    groups: dict[str, list[dict[str, str]]] = {}
+    for entry in topics:
+        item = {entry.topic.title: entry.page_path}
+        group = entry.topic.menu_group
+        if group is None:
+            menu.append(item)
+        elif group in groups:
+            groups[group].append(item)
+        else:
+            groups[group] = [item]
+            menu.append({group: groups[group]})
+    return menu
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything the site says, validated."""

@@ -314,6 +314,13 @@ class Topic(Closed):
         examples=["The main side effects, how often they happen, and which ones are serious."],
     )
     order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.", examples=[4])
+    menu_group: PlainLine | None = Field(
+        None,
+        description="Optional: a heading in the menu to list this page under. Pages with the same "
+        "heading are listed together, where the first of them comes. Leave it out to list the page "
+        "on its own.",
+        examples=["Safety"],
+    )
     review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
     intro: Text | None = Field(
         None,

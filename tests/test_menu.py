@@ -1,0 +1,45 @@
+"""Topics can be listed under a heading in the menu (``menu_group``), where the first of them comes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
+from medinfo.content import Content, topic_menu
+
+pytestmark = pytest.mark.e2e
+
+
+def test_topics_without_a_group_are_listed_on_their_own(real_content: Content) -> None:
+    menu = topic_menu(real_content.topics)
+    assert menu == [{entry.topic.title: entry.page_path} for entry in real_content.topics]
+
+
+def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    side_effects = project / "content_src" / "topics" / "side-effects.yaml"
+    text = side_effects.read_text(encoding="utf-8")
+    side_effects.write_text(text.replace("\norder:", "\nmenu_group: Safety\norder:", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
+    assert result.returncode == 0, result.stderr
+
+    def menu_of(path: str) -> BeautifulSoup:
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        menu = soup.select_one("nav.md-nav--primary")
+        assert menu is not None
+        return menu
+
+    # On a page outside the group, the group is one pruned entry: its heading, linking to its first page.
+    pruned = menu_of("topics/how-it-works").select(".md-nav__item--nested")
+    assert [" ".join(item.get_text().split()) for item in pruned] == ["Safety"]
+    assert "md-nav__item--pruned" in pruned[0]["class"]
+    assert pruned[0].select_one("a")["href"] == "../side-effects/"
+    # On a page in the group, the group is open and lists its pages.
+    group = menu_of("topics/side-effects").select_one(".md-nav__item--active.md-nav__item--nested")
+    assert group is not None
+    assert "Safety" in group.get_text()
+    active = group.select_one(".md-nav__link--active")
+    assert active is not None and "Side effects" in active.get_text()
