@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 from medinfo.content import Content
 from medinfo.glossary import abbreviations, mark_first_uses, remove_all
@@ -26,6 +27,12 @@ log = logging.getLogger("mkdocs.hooks.plain_language")
 _pages: list[PageProse] = []
 
 
+class _Checked(NamedTuple):
+    html: str  # with the glossary words marked
+    unsafe: list[tuple[str, str]]
+    prose: str
+
+
 def _content(config: MkDocsConfig) -> Content:
     content: Content = config["medinfo_content"]
     return content
@@ -38,17 +45,36 @@ def _root(config: MkDocsConfig) -> Path:
 # Give Markdown's abbr extension the glossary, so every page can explain its words.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
+    _seen_before.clear()  # keep only the last build's pages
+    _seen_before.update(_seen)
+    _seen.clear()
     settings = config.mdx_configs.setdefault("abbr", {})
     settings["glossary"] = abbreviations(_content(config).glossary)
     return config
 
 
+# Each page's result by its HTML, for this build and the one before: `mkdocs serve`
+# rebuilds every page on each save, and parsing is most of this hook's time.
+_seen: dict[tuple[str, bool], _Checked] = {}
+_seen_before: dict[tuple[str, bool], _Checked] = {}
+
+
+def _check(html: str, is_glossary: bool) -> _Checked:
+    key = (html, is_glossary)
+    found = _seen.get(key) or _seen_before.get(key)
+    if found is None:
+        soup = parsed(html)  # once for all three checks
+        unsafe = unsafe_markup(soup)
+        marked = remove_all(soup) if is_glossary else mark_first_uses(soup)
+        found = _Checked(marked, unsafe, prose_from_html(soup))  # prose last: it takes the page apart
+    _seen[key] = found
+    return found
+
+
 # Make each word's first use focusable, then measure the page's prose as built.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     is_glossary = page.meta.get("tooltips") is False
-    soup = parsed(html)  # once: parsing is most of these checks' time
-    unsafe = unsafe_markup(soup)
-    html = remove_all(soup) if is_glossary else mark_first_uses(soup)
+    html, unsafe, prose = _check(html, is_glossary)
     source = page.meta.get("source_file")
     if not source and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).relative_to(_root(config)).as_posix()
@@ -60,7 +86,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{where}:{line_of(lines, needle)}: (page text): the page contains {what}. "
             "Remove it: pages may not run code."
         )
-    prose = prose_from_html(soup)  # last: it takes the parsed page apart
     _pages.append(PageProse(page.file.src_uri, where, prose, is_glossary))
     return html
 
