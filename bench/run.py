@@ -26,14 +26,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import measure  # noqa: E402
 import synth  # noqa: E402
+from medinfo.review import newest_review_date  # noqa: E402
 
 PYTHON = sys.executable
 TARGETS: dict[str, tuple[str, float]] = {
@@ -61,30 +60,6 @@ PREVIEW_TOPIC, PREVIEW_HEADING = "monitoring", "Why you need tests"
 
 def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def latest_review_date(*folders: Path) -> dt.date:
-    """The newest review or sign-off date in the content: building "as of" that day, nothing is overdue."""
-    dates: list[dt.date] = []
-
-    def collect(value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key in ("last_reviewed", "date") and isinstance(item, dt.date):
-                    dates.append(item)
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    for folder in folders:
-        for path in folder.rglob("*.yaml"):
-            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in folder.rglob("*.md"):
-            text = path.read_text(encoding="utf-8")
-            if text.startswith("---"):
-                collect(yaml.safe_load(text.split("---", 2)[1]))
-    return max(dates)
 
 
 def environment(today: str) -> dict[str, str]:
@@ -398,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     # Quick: 1 x 1 and 1 x 10 topics (the same 10-fold step as the full run's 10 x 10 and 100 x 10).
     sizes = [("100", 1, 1), ("1000", 1, 10)] if args.quick else [("100", 10, 10), ("1000", 100, 10)]
     project = args.project.resolve()
-    today = latest_review_date(project / "content_src", project / "docs").isoformat()
+    today = newest_review_date(project / "content_src", project / "docs").isoformat()
     env = environment(today)
     results: dict[str, Any] = {
         "command": " ".join(["python", "bench/run.py", *(argv if argv is not None else sys.argv[1:])]),

@@ -12,21 +12,12 @@ when it is loaded. The worst page is the figure that matters.
 from __future__ import annotations
 
 import gzip
-import shutil
 from pathlib import Path
 from typing import Any
 
+from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from medinfo.localserver import serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# As in tests/test_browser.py: a sandboxed, offline machine, no calls to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 360, "height": 740}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import yaml
 from medinfo.content import Content, load_content
 from medinfo.problems import ContentError
 from medinfo.render import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from medinfo.review import newest_review_date
 from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,34 +29,6 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts on FIXTURE_TODAY; a test may set another day."""
     monkeypatch.setenv("MEDINFO_TODAY", FIXTURE_TODAY)
     monkeypatch.delenv("MEDINFO_ALLOW_OVERDUE", raising=False)
-
-
-def latest_review_date(*folders: Path) -> dt.date:
-    """The newest review or sign-off date in the real content.
-
-    Building "as of" that day means the real content is never in the future
-    and, unless a page really went stale, never overdue: the tests do not rot.
-    """
-    dates: list[dt.date] = []
-
-    def collect(value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key in ("last_reviewed", "date") and isinstance(item, dt.date):
-                    dates.append(item)
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    for folder in folders:
-        for path in folder.rglob("*.yaml"):
-            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in folder.rglob("*.md"):
-            text = path.read_text(encoding="utf-8")
-            if text.startswith("---"):
-                collect(yaml.safe_load(text.split("---", 2)[1]))
-    return max(dates)
 
 
 class Project:
@@ -140,7 +112,7 @@ def mkdocs_build(
 
 
 def real_today() -> str:
-    return latest_review_date(REPO / "content_src", REPO / "docs").isoformat()
+    return newest_review_date(REPO / "content_src", REPO / "docs").isoformat()
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from serving import serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
@@ -24,15 +23,6 @@ if CHROMIUM is None:
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.e2e
-
-# Flags for a sandboxed, offline machine: no background calls to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ fails rather than skips.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from serving import serve
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
@@ -41,12 +40,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+OFFLINE_ARGS = [
+    *CHROMIUM_ARGS,
     # Any host but the local server fails to resolve: a page that reaches out
     # is still seen (the request is recorded) but nothing leaves the machine.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
@@ -78,7 +73,7 @@ NO_ANIMATION = """
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
         yield browser
         browser.close()
 

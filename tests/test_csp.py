@@ -7,17 +7,16 @@ installed; CI installs it and sets REQUIRE_BROWSER=1 so they cannot skip there.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from medinfo.csp import headers_file, inline_script_hashes, policy, with_policy
 from serving import serve
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 COLLECT_VIOLATIONS = """
 window.__violations = [];
@@ -57,7 +56,6 @@ def test_built_pages_carry_the_policy_and_the_headers_file(real_site: Path) -> N
 def open_pages(base_url: str, paths: list[str], exercise: str | None = None) -> dict[str, list[str]]:
     """Load each page in Chromium; return the policy violations seen on each."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM_ARGS
 
     assert CHROMIUM, "REQUIRE_BROWSER=1 but Chromium is not installed"
     problems: dict[str, list[str]] = {}
