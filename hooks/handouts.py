@@ -42,6 +42,7 @@ from medinfo.handouts import (
 from medinfo.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
+from medinfo.review import ReviewStatus, review_status
 from medinfo.schema import Review
 from medinfo.tracker import TRACKER_PAGE, render_tracker_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -167,7 +168,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     store.used.clear()
     make_missing = _make_pdfs()
     if not make_missing and store.is_empty():  # a preview with nothing kept: no PDF to show
-        return _fill_placeholders(build, files, {}, env)
+        _fill_placeholders(build, files, {})
+        return env
     medicine = build.content.medicine
     lookup = _site_lookup(files, config)
     ordered = [build.printed[src] for src in build.downloads if src in build.printed]
@@ -184,7 +186,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if make_missing:
         store.forget_unused()
     _check_lengths(build, pdfs)
-    return _fill_placeholders(build, files, pdfs, env)
+    _fill_placeholders(build, files, pdfs)
+    return env
 
 
 # A topic handout is one sheet of A4, both sides: a nurse can hand it over and it stays
@@ -194,7 +197,7 @@ def _check_lengths(build: _Build, pdfs: dict[str, Pdf]) -> None:
         pdf, page = pdfs.get(entry.page_path), build.printed.get(entry.page_path)
         if pdf is None or page is None or pdf.pages <= MAX_HANDOUT_PAGES:
             continue
-        if page.review and page.review.next_review_due < clock.today():
+        if page.review and review_status(page.review.next_review_due, clock.today()) is ReviewStatus.OVERDUE:
             continue  # its overdue warning takes room; the overdue page already stops the build
         log.warning(
             f"{entry.file}:1: (whole page): its printable handout is {pdf.pages} sides of A4; "
@@ -203,7 +206,7 @@ def _check_lengths(build: _Build, pdfs: dict[str, Pdf]) -> None:
         )
 
 
-def _fill_placeholders(build: _Build, files: Files, pdfs: dict[str, Pdf], env: Any) -> Any:
+def _fill_placeholders(build: _Build, files: Files, pdfs: dict[str, Pdf]) -> None:
     """Fill each placeholder with its PDF; remove those with none, so no empty file is written."""
     for src_uri, download in build.downloads.items():
         pdf = pdfs.get(src_uri)
@@ -213,7 +216,6 @@ def _fill_placeholders(build: _Build, files: Files, pdfs: dict[str, Pdf], env: A
         build.placeholders[download.path].content_bytes = pdf.data
         download.size = f"{max(1, round(len(pdf.data) / 1024))} KB"
         download.pages = pdf.pages
-    return env
 
 
 def _make_pdfs() -> bool:

@@ -33,6 +33,12 @@ class _Checked(NamedTuple):
     prose: str
 
 
+# Each page's result by its HTML, for this build and the one before: `mkdocs serve`
+# rebuilds every page on each save, and parsing is most of this hook's time.
+_seen: dict[tuple[str, bool], _Checked] = {}
+_seen_before: dict[tuple[str, bool], _Checked] = {}
+
+
 def _content(config: MkDocsConfig) -> Content:
     content: Content = config["medinfo_content"]
     return content
@@ -51,12 +57,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.mdx_configs.setdefault("abbr", {})
     settings["glossary"] = abbreviations(_content(config).glossary)
     return config
-
-
-# Each page's result by its HTML, for this build and the one before: `mkdocs serve`
-# rebuilds every page on each save, and parsing is most of this hook's time.
-_seen: dict[tuple[str, bool], _Checked] = {}
-_seen_before: dict[tuple[str, bool], _Checked] = {}
 
 
 def _check(html: str, is_glossary: bool) -> _Checked:
