@@ -126,13 +126,47 @@ def test_unknown_source_id_suggests_the_nearest(project: Project) -> None:
     ]
 
 
-def test_statement_citing_only_unfollowable_sources(project: Project) -> None:
-    project.replace(TOPIC, "sources: [zv-trial, zv-seed]", "sources: [zv-seed]")
-    line = project.line_of(TOPIC, "sources: [zv-seed]")
+def test_a_citation_may_name_a_place_the_source_lists(project: Project) -> None:
+    project.replace(
+        TOPIC, "sources: [zv-trial, zv-label: section 4]", "sources: [zv-trial, zv-label: section 44]"
+    )
+    line = project.line_of(TOPIC, "section 44")
     assert project.errors() == [
-        f"{TOPIC}:{line}: sections[1].statements[2].sources: cite at least one source with a web "
-        "address ('url'), so readers can check it."
+        f"{TOPIC}:{line}: sections[1].statements[2].sources[2].zv-label: 'section 44' is not one of the "
+        "places of 'zv-label' in sources.yaml. Did you mean 'section 4'? Its places are: section 2, section 4."
     ]
+
+
+def test_a_citation_names_no_place_for_a_source_without_places(project: Project) -> None:
+    project.replace(TOPIC, "sources: [zv-trial, zv-label: section 4]", "sources: [zv-trial: table 2]")
+    line = project.line_of(TOPIC, "zv-trial: table 2")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[2].sources[1].zv-trial: the source 'zv-trial' lists no "
+        "places, so cite it without one: write just 'zv-trial', or add 'places' to it in sources.yaml."
+    ]
+
+
+def test_a_source_needs_a_public_address_and_a_record_of_how_it_was_checked(project: Project) -> None:
+    # A seed document (a file only the team holds) cannot be a source on a page.
+    project.replace(SOURCES, "    url: https://example.org/zest\n", "    seed_file: 999_zelvora.txt\n")
+    project.replace(SOURCES, "      read_on: 2026-01-10\n      copies", "      copies")
+    errors = project.errors()
+    line = project.line_of(SOURCES, "id: zv-trial")
+    assert (
+        f"{SOURCES}:{line}: sources[2].url: 'url' is required but missing. The public web address a "
+        "reader can follow (https://...)." in errors
+    )
+    assert any("sources[2].seed_file: 'seed_file' is not a field that belongs here." in e for e in errors)
+    assert any("sources[2].checked.read_on: 'read_on' is required but missing." in e for e in errors)
+
+
+def test_a_reading_cannot_be_dated_in_the_future(project: Project) -> None:
+    project.replace(SOURCES, "read_on: 2026-01-10\n      copies", "read_on: 2999-01-10\n      copies")
+    line = project.line_of(SOURCES, "read_on: 2999-01-10")
+    [error] = project.errors()
+    assert error.startswith(
+        f"{SOURCES}:{line}: sources[2].checked.read_on: 2999-01-10 is in the future: a reading"
+    )
 
 
 def test_duplicate_source_id(project: Project) -> None:
@@ -141,7 +175,7 @@ def test_duplicate_source_id(project: Project) -> None:
     project.path(SOURCES).write_text(text + first_entry, encoding="utf-8")
     line = project.line_of(SOURCES, "id: zv-label", occurrence=2)
     assert project.errors() == [
-        f"{SOURCES}:{line}: sources[4].id: the id 'zv-label' is used twice (first on line 2). "
+        f"{SOURCES}:{line}: sources[3].id: the id 'zv-label' is used twice (first on line 2). "
         "Each source needs its own id."
     ]
 
@@ -309,7 +343,7 @@ def test_unused_source_is_a_warning_not_an_error(project: Project) -> None:
         SOURCES,
         "sources:\n",
         "sources:\n  - id: zv-unused\n    title: T\n    publisher: P\n"
-        "    url: https://example.org/u\n    accessed: 2026-01-01\n",
+        "    url: https://example.org/u\n    checked: {how: Read it all., read_on: 2026-01-01}\n",
     )
     content, report = load_content(project.root / "content_src", project.root / "docs")
     assert [str(p) for p in report.problems] == [
@@ -341,4 +375,22 @@ def test_check_command_passes_on_good_content() -> None:
         env={"MEDINFO_TODAY": "2026-06-01", "PATH": ""},
     )
     assert result.returncode == 0, result.stderr
-    assert "Content check passed: 2 topics, 3 sources, 2 hand-written pages" in result.stdout
+    assert "Content check passed: 2 topics, 2 sources, 2 hand-written pages" in result.stdout
+
+
+def test_urgent_levels_come_most_urgent_first_and_name_known_phone_services(project: Project) -> None:
+    urgent = "content_src/urgent-help.yaml"
+    text = project.path(urgent).read_text(encoding="utf-8")
+    emergency = text[text.index("  - level: emergency") : text.index("  - level: same-day")]
+    project.path(urgent).write_text(text.replace(emergency, "") + emergency, encoding="utf-8")
+    assert project.errors() == [
+        f"{urgent}:1: (whole file): list each level once, most urgent first (emergency, same-day, soon); "
+        "they are: same-day, emergency"
+    ]
+    project.path(urgent).write_text(
+        text.replace("Call {emergency} now", "Call {ambulance} now"), encoding="utf-8"
+    )
+    assert project.errors() == [
+        f"{urgent}:1: (whole file): the emergency level writes {{ambulance}}, but phone_numbers has no "
+        "service with the id 'ambulance' (it has: emergency)"
+    ]

@@ -20,6 +20,7 @@ from .coverage import check_coverage
 from .errors import problems_from_validation
 from .problems import ContentError, FieldPath, Problem, Report, Severity
 from .schema import (
+    Cite,
     CoverageFile,
     FaqFile,
     GlossaryEntry,
@@ -348,9 +349,7 @@ class _Loader:
                     )
                 )
             first_line.setdefault(source_id, line)
-        followable = {
-            source_id for index, source_id in registry if sources_doc.data["sources"][index].get("url")
-        }
+        places = _registry_places(sources_doc)
         used: set[str] = set()
         for doc, model in cited_docs:
             if doc is None or model is None:
@@ -358,8 +357,8 @@ class _Loader:
             if doc is None:
                 continue
             for path, cited in _citations(doc.data):
-                used.update(cited)
-                self._check_cited(doc, path, cited, set(first_line), followable)
+                used.update(cite.source for _, cite in cited)
+                self._check_cited(doc, path, cited, places)
         if not warn_unused:
             return
         for index, source_id in registry:
@@ -376,27 +375,37 @@ class _Loader:
         self,
         doc: YamlDocument,
         path: FieldPath,
-        cited: list[str],
-        known: set[str],
-        followable: set[str],
+        cited: list[tuple[FieldPath, Cite]],
+        places: dict[str, list[str]],
     ) -> None:
-        for index, source_id in enumerate(cited):
-            if source_id not in known:
-                guess = difflib.get_close_matches(source_id, sorted(known), n=1, cutoff=0.6)
+        """Each citation names a registered source, and a place only from that source's 'places'."""
+        for where, (source_id, place) in cited:
+            if source_id not in places:
+                guess = difflib.get_close_matches(source_id, sorted(places), n=1, cutoff=0.6)
                 hint = f" Did you mean '{guess[0]}'?" if guess else ""
                 self.report.add(
                     doc.problem(
-                        path + (index,),
-                        f"there is no source with the id '{source_id}' in sources.yaml.{hint}",
+                        path + where, f"there is no source with the id '{source_id}' in sources.yaml.{hint}"
                     )
                 )
-        if all(s in known for s in cited) and not followable.intersection(cited):
-            self.report.add(
-                doc.problem(
-                    path,
-                    "cite at least one source with a web address ('url'), so readers can check it.",
+            elif place is not None and not places[source_id]:
+                self.report.add(
+                    doc.problem(
+                        path + where + (source_id,),
+                        f"the source '{source_id}' lists no places, so cite it without one: write just "
+                        f"'{source_id}', or add 'places' to it in sources.yaml.",
+                    )
                 )
-            )
+            elif place is not None and place not in places[source_id]:
+                guess = difflib.get_close_matches(place, places[source_id], n=1, cutoff=0.6)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                self.report.add(
+                    doc.problem(
+                        path + where + (source_id,),
+                        f"'{place}' is not one of the places of '{source_id}' in sources.yaml.{hint} "
+                        f"Its places are: {', '.join(places[source_id])}.",
+                    )
+                )
 
     def check_statement_ids(self, docs: list[tuple[YamlDocument, BaseModel]]) -> None:
         first: dict[str, str] = {}
@@ -466,18 +475,42 @@ def _statement_ids(data: Any) -> Iterator[str]:
             yield from _statement_ids(item)
 
 
-def _citations(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
-    """Every ``sources:`` list of ids in a file's raw data, so that a file which
-    fails other checks still has its citations checked."""
+def _registry_places(sources_doc: YamlDocument) -> dict[str, list[str]]:
+    """Each registered source id, with the places it lists (text ones only)."""
+    entries = sources_doc.data["sources"] if isinstance(sources_doc.data, dict) else []
+    places: dict[str, list[str]] = {}
+    for index, source_id in _registry(sources_doc):
+        listed = entries[index].get("places")
+        places[source_id] = [p for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
+    return places
+
+
+def _citations(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[tuple[FieldPath, Cite]]]]:
+    """Every ``sources:`` list in a file's raw data, with the position of each citation in it,
+    so that a file which fails other checks still has its citations checked."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "sources" and isinstance(value, list):
-                yield path + (key,), [v for v in value if isinstance(v, str)]
+                yield (
+                    path + (key,),
+                    [((index,), cite) for index, entry in enumerate(value) for cite in _raw_cite(entry)],
+                )
             else:
                 yield from _citations(value, path + (key,))
     elif isinstance(data, list):
         for index, item in enumerate(data):
             yield from _citations(item, path + (index,))
+
+
+def _raw_cite(entry: Any) -> list[Cite]:
+    """A citation as typed, if it has a usable form (the schema reports the others)."""
+    if isinstance(entry, str):
+        return [Cite(entry, None)]
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((source_id, place),) = entry.items()
+        if isinstance(source_id, str) and isinstance(place, str):
+            return [Cite(source_id, place)]
+    return []
 
 
 def _statements(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Statement]]:

@@ -7,6 +7,7 @@ foot of the page. Numbers are written once, in the YAML, and worded here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,20 @@ import yaml
 from .content import Content, TopicEntry
 from .iconarray import icon_array, icon_array_figure
 from .plain import how_many_words, long_date, markdown_text
-from .schema import HOW_MANY_PLACEHOLDER, Change, FaqFile, Section, Source, SourcedText, Statement, Topic
+from .schema import (
+    HOW_MANY_PLACEHOLDER,
+    Change,
+    Citation,
+    Cite,
+    FaqFile,
+    Section,
+    Source,
+    SourcedText,
+    Statement,
+    Topic,
+    UrgentLevel,
+    cites,
+)
 
 SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"
@@ -27,23 +41,57 @@ CHANGES_SOURCE = "content_src/topics/"
 
 
 @dataclass
-class _Citations:
-    """Numbers the sources of one page in the order they are first cited."""
+class Citations:
+    """Numbers the citations of one page in the order they are first cited.
+
+    A source cited at a place ("section 4.4") gets a number of its own for each
+    place, so the list at the foot of the page says where each fact is.
+    """
 
     content: Content
-    order: list[str] = field(default_factory=list)
+    order: list[Cite] = field(default_factory=list)
 
-    def links(self, source_ids: list[str]) -> str:
+    def links(self, entries: list[Citation]) -> str:
         marks = []
-        for source_id in source_ids:
-            if source_id not in self.order:
-                self.order.append(source_id)
-            number = self.order.index(source_id) + 1
-            marks.append(f"[\\[{number}\\]](#source-{source_id})")
+        for cite in cites(entries):
+            if cite not in self.order:
+                self.order.append(cite)
+            number = self.order.index(cite) + 1
+            marks.append(f"[\\[{number}\\]](#{citation_anchor(cite)})")
         return " ".join(marks)
 
-    def sources(self) -> list[Source]:
-        return [self.content.source(source_id) for source_id in self.order]
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(cite.source for cite in self.order))
+
+    def source_list(self) -> str:
+        """The numbered list of this page's citations, for the foot of the page."""
+        lines = ["## Sources", ""]
+        first_number: dict[str, int] = {}
+        for number, cite in enumerate(self.order, start=1):
+            source = self.content.source(cite.source)
+            where = _place_words(source, cite.place)
+            if cite.source in first_number:  # described in full once per page
+                entry = f"{where}. The same document as source {first_number[cite.source]}."
+            elif cite.place is None:
+                entry = describe_source(source)
+            else:
+                entry = f"{where}. {describe_source(source)}"
+            first_number.setdefault(cite.source, number)
+            lines += [f"{number}. {entry}", f"    {{ #{citation_anchor(cite)} }}"]
+        return "\n".join(lines)
+
+
+def citation_anchor(cite: Cite) -> str:
+    """The id of a citation's entry in a page's source list."""
+    if cite.place is None:
+        return f"source-{cite.source}"
+    return f"source-{cite.source}-" + re.sub(r"[^a-z0-9]+", "-", cite.place.lower()).strip("-")
+
+
+def _place_words(source: Source, place: str | None) -> str:
+    """How a citation names its source in words: 'EU product information, section 4.4'."""
+    name = markdown_text(source.short_name or source.title)
+    return f"{name}, {markdown_text(place)}" if place else name
 
 
 @dataclass(frozen=True)
@@ -75,7 +123,7 @@ def render_sources_page(content: Content) -> str:
 
 def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     topic = entry.topic
-    cite = _Citations(content)
+    cite = Citations(content)
     blocks = [
         _front_matter(topic.title, topic.description, entry.file, review=topic.review.model_dump()),
         _medicine_summary(content, cite),
@@ -86,18 +134,18 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     if topic.questions_to_ask:
         blocks.append(_questions_to_ask(topic, content))
     blocks += [
-        _urgent_help(content, cite),
-        _not_advice(content),
+        urgent_help(content, cite),
+        not_advice(content),
         _last_changed(topic.changes, "../" + CHANGES_PAGE),
-        _source_list(cite.sources()),
+        cite.source_list(),
     ]
-    return RenderedPage(entry.page_path, topic.title, _join(blocks), tuple(cite.order))
+    return RenderedPage(entry.page_path, topic.title, _join(blocks), cite.source_ids())
 
 
 def _faq_page(content: Content) -> RenderedPage:
     """Questions people ask: answers reuse the topics' own statements, so they never disagree."""
     faq: FaqFile = content.faq
-    cite = _Citations(content)
+    cite = Citations(content)
     blocks = [_front_matter(faq.title, faq.description, content.faq_file, review=faq.review.model_dump())]
     if faq.intro:
         blocks.append(markdown_text(faq.intro))
@@ -114,16 +162,16 @@ def _faq_page(content: Content) -> RenderedPage:
         lines += ["", f"Read more: {links}."]
         blocks.append("\n".join(lines))
     blocks += [
-        _urgent_help(content, cite),
-        _not_advice(content),
+        urgent_help(content, cite),
+        not_advice(content),
         _last_changed(faq.changes, CHANGES_PAGE),
-        _source_list(cite.sources()),
+        cite.source_list(),
     ]
-    return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), tuple(cite.order))
+    return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), cite.source_ids())
 
 
 def _glossary_page(content: Content) -> RenderedPage:
-    cite = _Citations(content)
+    cite = Citations(content)
     title = "Glossary"
     front = _front_matter(
         title,
@@ -138,10 +186,10 @@ def _glossary_page(content: Content) -> RenderedPage:
         also = f" (also: {forms})" if forms else ""
         lines.append(
             f"- **{markdown_text(entry.term)}**{also}: {markdown_text(entry.explanation)} "
-            f"{cite.links(list(entry.sources))}"
+            f"{cite.links(entry.sources)}"
         )
-    blocks = [front, "\n".join(lines), _source_list(cite.sources())]
-    return RenderedPage(GLOSSARY_PAGE, title, _join(blocks), tuple(cite.order))
+    blocks = [front, "\n".join(lines), cite.source_list()]
+    return RenderedPage(GLOSSARY_PAGE, title, _join(blocks), cite.source_ids())
 
 
 def _changes_page(content: Content) -> RenderedPage:
@@ -197,14 +245,14 @@ def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
 
 def _source_facts(source: Source) -> str:
     parts = [f"From {markdown_text(source.publisher)}."]
-    if source.seed_file:
-        parts.append(f"A seed document we hold, not published online: {markdown_text(source.seed_file)}.")
     if source.published:
         parts.append(f"Published {long_date(source.published)}.")
-    if source.accessed:
-        parts.append(f"Read on {long_date(source.accessed)}.")
     if source.note:
         parts.append(markdown_text(source.note))
+    parts.append(f"**How we checked it:** {_checked_words(source)}")
+    if source.places:
+        places = ", ".join(markdown_text(p) for p in source.places)
+        parts.append(f"Pages of this site can point to these parts of it: {places}.")
     return " ".join(parts)
 
 
@@ -217,14 +265,14 @@ def _front_matter(title: str, description: str, source_file: str, **extra: Any) 
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---"
 
 
-def _medicine_summary(content: Content, cite: _Citations) -> str:
+def _medicine_summary(content: Content, cite: Citations) -> str:
     """One sentence on every topic page, so a page found by search stands on its own."""
     medicine = content.medicine
     names = f"**{markdown_text(medicine.brand_name)}** ({markdown_text(medicine.generic_name)})"
     return f"{names} is a medicine for {markdown_text(medicine.treats)}. {_sourced(medicine.licence, cite)}"
 
 
-def _section(section: Section, cite: _Citations) -> str:
+def _section(section: Section, cite: Citations) -> str:
     lines = [f"## {markdown_text(section.heading)}"]
     if section.intro:
         lines += ["", markdown_text(section.intro)]
@@ -250,8 +298,8 @@ def plain_statement(statement: Statement) -> str:
     return text
 
 
-def _statement(statement: Statement, cite: _Citations) -> str:
-    return f"{markdown_text(plain_statement(statement))} {cite.links(list(statement.sources))}"
+def _statement(statement: Statement, cite: Citations) -> str:
+    return f"{markdown_text(plain_statement(statement))} {cite.links(statement.sources)}"
 
 
 def _picture(statement: Statement) -> str:
@@ -265,8 +313,8 @@ def _picture(statement: Statement) -> str:
     return icon_array_figure(array, caption, f"picture-{statement.id}")
 
 
-def _sourced(item: SourcedText, cite: _Citations) -> str:
-    return f"{markdown_text(item.text)} {cite.links(list(item.sources))}"
+def _sourced(item: SourcedText, cite: Citations) -> str:
+    return f"{markdown_text(item.text)} {cite.links(item.sources)}"
 
 
 def _questions_to_ask(topic: Topic, content: Content) -> str:
@@ -276,15 +324,35 @@ def _questions_to_ask(topic: Topic, content: Content) -> str:
     return "\n".join(lines)
 
 
-def _urgent_help(content: Content, cite: _Citations) -> str:
+URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
+
+
+def urgent_help(content: Content, cite: Citations) -> str:
+    """The urgent-help card: a heading, then one box per level, most urgent first."""
     urgent = content.urgent_help
-    lines = [f'!!! danger "{markdown_text(urgent.heading)}"', ""]
-    lines += [f"    - {_sourced(sign, cite)}" for sign in urgent.signs]
-    lines += ["", f"    {_sourced(urgent.action, cite)}"]
+    blocks = [f"## {markdown_text(urgent.heading)} {{ #get-help-urgently }}"]
+    blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
+    return "\n\n".join(blocks)
+
+
+def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:
+    urgent = content.urgent_help
+    title = markdown_text(urgent.phone_words(level.heading)).replace('"', "&quot;")
+    lines = [f'!!! {URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
+    lines += [f"    - {_sourced(sign, cite)}" for sign in level.signs]
+    closing = []
+    if level.action:
+        action = urgent.phone_words(level.action.text)
+        closing.append(f"{markdown_text(action)} {cite.links(level.action.sources)}")
+    phone_sources = [entry for service in urgent.services_in(level) for entry in service.sources]
+    if phone_sources:  # the numbers are facts too
+        closing.append(f"Phone numbers: {cite.links(phone_sources)}")
+    if closing:  # one short paragraph, so the card stays small on paper
+        lines += ["", "    " + " ".join(closing)]
     return "\n".join(lines)
 
 
-def _not_advice(content: Content) -> str:
+def not_advice(content: Content) -> str:
     team = markdown_text(content.medicine.care_team)
     return (
         f'!!! info "This page does not replace advice from {team}"\n\n'
@@ -293,24 +361,19 @@ def _not_advice(content: Content) -> str:
     )
 
 
-def _source_list(sources: list[Source]) -> str:
-    lines = ["## Sources", ""]
-    for number, source in enumerate(sources, start=1):
-        lines += [f"{number}. {_describe_source(source)}", f"    {{ #source-{source.id} }}"]
-    return "\n".join(lines)
-
-
-def _describe_source(source: Source) -> str:
-    title = markdown_text(source.title)
-    if source.url:
-        linked = f"[{title}]({source.url})"
-    else:
-        linked = f"{title} (seed document {markdown_text(source.seed_file or '')})"
-    parts = [markdown_text(source.publisher) + ":", linked + "."]
+def describe_source(source: Source) -> str:
+    """A source as listed at the foot of a page: who, what (linked), when. How each
+    source was checked is told once, on the sources page, to keep handouts short."""
+    parts = [markdown_text(source.publisher) + ":", f"[{markdown_text(source.title)}]({source.url})."]
     if source.published:
         parts.append(f"Published {long_date(source.published)}.")
-    if source.accessed:
-        parts.append(f"Read on {long_date(source.accessed)}.")
     if source.note:
         parts.append(markdown_text(source.note))
     return " ".join(parts)
+
+
+def _checked_words(source: Source) -> str:
+    check = source.checked
+    copies = " ".join(f"[Copy {n}]({url})." for n, url in enumerate(check.copies, start=1))
+    text = f"{markdown_text(check.how)} Last read on {long_date(check.read_on)}."
+    return f"{text} {copies}" if copies else text

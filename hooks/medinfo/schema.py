@@ -9,7 +9,8 @@ messages and editors' tools.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -40,22 +41,83 @@ WebAddress = Annotated[
         examples=["https://www.ema.europa.eu/"],
     ),
 ]
-SourceIds = Annotated[
-    list[Slug],
+# A place inside a source: "section 4.4", "table 3". Shown to readers as typed.
+Place = Annotated[
+    str,
     Field(
         min_length=1,
-        description="The ids of the sources that support this, from content_src/sources.yaml.",
-        examples=[["ema-referral", "smpc"]],
+        max_length=60,
+        pattern=r'^[^<>&"\[\]]+$',
+        description="A part of the source, as readers should see it, like 'section 4.4'.",
+        examples=["section 4.4"],
     ),
 ]
+# A citation is a source id, or "id: place" for a source that lists its places.
+PlacedCitation = Annotated[dict[Slug, Place], Field(min_length=1, max_length=1)]
+Citation = Slug | PlacedCitation
+SourceIds = Annotated[
+    list[Citation],
+    Field(
+        min_length=1,
+        description=(
+            "The sources that support this, by their id in content_src/sources.yaml. To name the part "
+            "of a source, write 'id: place' with a place the source lists, like '- smpc: section 4.4'."
+        ),
+        examples=[["ema-referral", {"smpc": "section 4.4"}]],
+    ),
+]
+
+
+class Cite(NamedTuple):
+    """One citation, read from either form an editor may write."""
+
+    source: str
+    place: str | None
+
+
+def cites(entries: list[Citation]) -> list[Cite]:
+    """The citations of a ``sources:`` list, in the order written."""
+    return [
+        Cite(entry, None) if isinstance(entry, str) else Cite(*next(iter(entry.items()))) for entry in entries
+    ]
+
+
+def source_ids(entries: list[Citation]) -> list[str]:
+    """The source ids a ``sources:`` list cites, each once, in the order written."""
+    return list(dict.fromkeys(cite.source for cite in cites(entries)))
 
 
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class SourceCheck(Closed):
+    """How the team checked a source: only what really happened."""
+
+    how: Text = Field(
+        description=(
+            "What was read, and where: the publisher's own page, or a copy kept by another "
+            "website. Say so if only part of it was read."
+        ),
+        examples=["We read sections 4.1 to 4.8 in a copy kept by another website, updated 15 November 2022."],
+    )
+    read_on: dt.date = Field(
+        description="The day it was last read (YYYY-MM-DD). Not in the future.", examples=["2026-12-02"]
+    )
+    copies: list[WebAddress] = Field(
+        default_factory=list,
+        description="If the team read copies kept by other websites, not the publisher's own: their addresses.",
+        examples=[["https://www.epgonline.org/uk/drugs/lemtrada/"]],
+    )
+
+    @field_validator("read_on")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        return _not_after_today(value, "a reading")
+
+
 class Source(Closed):
-    """One entry in the sources registry."""
+    """One entry in the sources registry: a public source a patient can follow."""
 
     id: Slug = Field(description="How statements refer to this source.", examples=["ema-referral"])
     title: Text = Field(
@@ -63,22 +125,23 @@ class Source(Closed):
         examples=["EPAR - product information"],
     )
     publisher: Text = Field(description="Who published it.", examples=["European Medicines Agency"])
-    url: WebAddress | None = Field(
-        None,
+    url: WebAddress = Field(
         description="The public web address a reader can follow (https://...).",
         examples=["https://www.ema.europa.eu/"],
     )
-    seed_file: str | None = Field(
-        None,
-        pattern=r"^[A-Za-z0-9_.-]+\.txt$",
-        description="For a seed document with no public address: its file name.",
-        examples=["001_6380b12d6e3020da.txt"],
-    )
     published: dt.date | None = Field(
-        None, description="The date it was published (YYYY-MM-DD).", examples=["2019-04-12"]
+        None, description="The date it was published (YYYY-MM-DD), if it gives one.", examples=["2019-04-12"]
     )
-    accessed: dt.date | None = Field(
-        None, description="The date it was last read (YYYY-MM-DD).", examples=["2026-11-22"]
+    checked: SourceCheck = Field(description="How the team checked it: what was read, where and when.")
+    short_name: PlainLine | None = Field(
+        None,
+        description="A short name readers see before a place, like 'EU product information'.",
+        examples=["EU product information"],
+    )
+    places: list[Place] = Field(
+        default_factory=list,
+        description="The parts of it that statements may cite, like 'section 4.4'. Needs a short_name.",
+        examples=[["section 4.2", "section 4.4"]],
     )
     note: Text | None = Field(
         None,
@@ -87,11 +150,12 @@ class Source(Closed):
     )
 
     @model_validator(mode="after")
-    def _where_and_when(self) -> Source:
-        if self.url is None and self.seed_file is None:
-            raise ValueError("give the source a 'url' (or, for a seed document, a 'seed_file')")
-        if self.published is None and self.accessed is None:
-            raise ValueError("give the date the source was 'published' or 'accessed'")
+    def _places_named(self) -> Source:
+        if self.places and self.short_name is None:
+            raise ValueError("a source with 'places' needs a 'short_name' to show before each place")
+        twice = sorted({p for p in self.places if self.places.count(p) > 1})
+        if twice:
+            raise ValueError(f"each place is listed once; listed twice: {', '.join(twice)}")
         return self
 
 
@@ -249,14 +313,94 @@ class Review(Closed):
         return self.clinical_signoff if isinstance(self.clinical_signoff, ClinicalSignoff) else None
 
 
-class UrgentHelp(Closed):
-    """The 'Get help urgently' box shown on every topic page."""
-
-    heading: Text = Field(description="The box's heading.", examples=["Get help urgently if you have"])
-    signs: list[SourcedText] = Field(
-        min_length=1, description="The warning signs, one per item, each with its sources."
+class PhoneNumber(Closed):
+    number: str = Field(
+        pattern=r"^[0-9]{2,6}$", description="The number to dial, digits only.", examples=["999"]
     )
-    action: SourcedText = Field(description="What to do, in one or two sentences, with its sources.")
+    where: PlainLine = Field(description="Where it is the number to call, in a word or two.", examples=["UK"])
+
+
+class PhoneService(Closed):
+    """A service readers can phone; its numbers are shown wherever a text writes {id}."""
+
+    id: Slug = Field(
+        description="The name to write in braces in a text, like {emergency}.", examples=["emergency"]
+    )
+    numbers: list[PhoneNumber] = Field(min_length=1, description="Its numbers, the main one first.")
+    sources: SourceIds
+
+
+URGENCY_LEVELS = ("emergency", "same-day", "soon")
+_PHONE_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
+
+
+class UrgentLevel(Closed):
+    """One level of urgency (like an NHS care card): its words, its warning signs, what to do."""
+
+    level: Literal["emergency", "same-day", "soon"] = Field(
+        description="emergency (call an ambulance now), same-day (contact a doctor today) or soon.",
+        examples=["emergency"],
+    )
+    heading: Text = Field(
+        description="Who to call and when, before the signs. Write {id} for a phone service's numbers.",
+        examples=["Call {emergency} now if you have"],
+    )
+    signs: list[SourcedText] = Field(
+        min_length=1, description="The warning signs, one per item, each worded as its sources give it."
+    )
+    action: SourcedText | None = Field(
+        None, description="Optional: what else to do, in a sentence, with its sources."
+    )
+
+
+class UrgentHelp(Closed):
+    """The 'Get help urgently' card shown on every topic page and handout, in levels."""
+
+    heading: PlainLine = Field(description="The card's heading.", examples=["Get help urgently"])
+    phone_numbers: list[PhoneService] = Field(
+        min_length=1, description="The phone services the levels name, with their numbers."
+    )
+    levels: list[UrgentLevel] = Field(
+        min_length=1, description="The levels, most urgent first: emergency, same-day, soon."
+    )
+
+    @model_validator(mode="after")
+    def _levels_and_numbers(self) -> UrgentHelp:
+        given = [level.level for level in self.levels]
+        expected = [name for name in URGENCY_LEVELS if name in given]
+        if given != expected:
+            raise ValueError(
+                f"list each level once, most urgent first ({', '.join(URGENCY_LEVELS)}); "
+                f"they are: {', '.join(given)}"
+            )
+        known = {service.id for service in self.phone_numbers}
+        for level in self.levels:
+            texts = [level.heading] + ([level.action.text] if level.action else [])
+            for name in (m for text in texts for m in _PHONE_PLACEHOLDER.findall(text)):
+                if name not in known:
+                    raise ValueError(
+                        f"the {level.level} level writes {{{name}}}, but phone_numbers has no "
+                        f"service with the id '{name}' (it has: {', '.join(sorted(known))})"
+                    )
+        return self
+
+    def services_in(self, level: UrgentLevel) -> list[PhoneService]:
+        """The phone services a level's heading or action names, in the order listed."""
+        texts = level.heading + " " + (level.action.text if level.action else "")
+        named = set(_PHONE_PLACEHOLDER.findall(texts))
+        return [service for service in self.phone_numbers if service.id in named]
+
+    def phone_words(self, text: str) -> str:
+        """The text with each {id} replaced by its numbers: '999 (UK) or 112 (EU)'."""
+        services = {service.id: service for service in self.phone_numbers}
+
+        def words(match: re.Match[str]) -> str:
+            service = services.get(match.group(1))
+            if service is None:
+                return match.group(0)
+            return " or ".join(f"{n.number} ({n.where})" for n in service.numbers)
+
+        return _PHONE_PLACEHOLDER.sub(words, text)
 
 
 class Change(Closed):

@@ -16,7 +16,7 @@ import yaml
 
 from .content import Content
 from .plain import markdown_text
-from .render import _Citations, _not_advice, _source_list
+from .render import Citations, not_advice, urgent_help
 from .schema import MonitoringSchedule, ScheduledTest
 from .templating import render_template
 
@@ -116,7 +116,7 @@ def render_tracker_page(content: Content) -> str:
     """The tracker page's Markdown, front matter included. Needs ``content.schedule``."""
     schedule = content.schedule
     assert schedule is not None, "only medicines with a monitoring schedule get a tracker"
-    cite = _Citations(content)
+    cite = Citations(content)
     blocks = [_front_matter(schedule, content.schedule_file or "")]
     if schedule.intro:
         blocks.append(markdown_text(schedule.intro))
@@ -137,8 +137,9 @@ def render_tracker_page(content: Content) -> str:
         blocks.append(
             f"## Part {part.number}: {markdown_text(part.heading)}\n\n" + part_table_html(schedule, part)
         )
-    blocks.append(_not_advice(content))
-    blocks.append(_source_list(cite.sources()))
+    blocks.append(urgent_help(content, cite))
+    blocks.append(not_advice(content))
+    blocks.append(cite.source_list())
     return "\n\n".join(blocks) + "\n"
 
 
