@@ -133,7 +133,8 @@ def test_a_citation_may_name_a_place_the_source_lists(project: Project) -> None:
     line = project.line_of(TOPIC, "section 44")
     assert project.errors() == [
         f"{TOPIC}:{line}: sections[1].statements[2].sources[2].zv-label: 'section 44' is not one of the "
-        "places of 'zv-label' in sources.yaml. Did you mean 'section 4'? Its places are: section 2, section 4."
+        "places of 'zv-label' in sources.yaml. Did you mean 'section 4'? "
+        "Its places are: section 2, section 4."
     ]
 
 

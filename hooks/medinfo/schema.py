@@ -106,7 +106,7 @@ class SourceCheck(Closed):
     )
     copies: list[WebAddress] = Field(
         default_factory=list,
-        description="If the team read copies kept by other websites, not the publisher's own: their addresses.",
+        description="If the team read copies kept by other websites: their addresses.",
         examples=[["https://www.epgonline.org/uk/drugs/lemtrada/"]],
     )
 
