@@ -102,7 +102,7 @@ BAD_TOPICS = {
     "bad id": ("id: zv-se-itch", "id: Itch Skin", "does not match"),
     "negative count": ("count: 42", "count: -4", "is less than the minimum"),
     "sign-off as yes": ("clinical_signoff: none", "clinical_signoff: yes", "is not valid under any"),
-    "empty sources": ("sources: [zv-trial, zv-seed]", "sources: []", "should be non-empty"),
+    "empty sources": ("sources: [zv-trial, zv-label: section 4]", "sources: []", "should be non-empty"),
     "change without date": ("  - date: 2026-02-01\n    summary:", "  - summary:", "'date' is a required"),
     "unknown style": ("style: list", "style: bullets", "is not one of"),
 }
@@ -120,10 +120,11 @@ def test_bad_input_is_rejected_by_both_the_validator_and_the_schema(project: Pro
 
 def test_the_schema_cannot_see_everything_so_the_check_has_the_last_word(project: Project) -> None:
     """Rules across files or about today (unknown source ids, future dates) are medinfo check's job."""
-    project.replace(TOPIC, "sources: [zv-trial, zv-seed]", "sources: [zv-lable]")
+    project.replace(TOPIC, "sources: [zv-trial, zv-label: section 4]", "sources: [zv-lable, zv-label: section 9]")
     project.replace(TOPIC, "last_reviewed: 2026-02-01", "last_reviewed: 2026-05-01")
     project.replace(TOPIC, "  - date: 2026-02-01\n", "  - date: 2026-12-01\n")
     assert schema_errors(SCHEMA_FOR["topic.schema.json"], project.path(TOPIC)) == []
     errors = "\n".join(project.errors())
     assert "no source with the id 'zv-lable'" in errors
+    assert "'section 9' is not one of the places of 'zv-label'" in errors
     assert "2026-12-01 is in the future" in errors

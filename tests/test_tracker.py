@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURE
 from medinfo.content import Content, load_content
 from medinfo.problems import ContentError
-from medinfo.schema import MonitoringSchedule
+from medinfo.schema import MonitoringSchedule, source_ids
 from medinfo.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
 
 SCHEDULE = """\
@@ -82,21 +82,32 @@ def test_real_timetable_is_sourced_from_registered_sources(real_content: Content
     assert schedule is not None and schedule.second_course_after is not None
     registered = {s.id for s in real_content.sources}
     for test in schedule.tests:
-        assert test.sources and set(test.sources) <= registered
-    assert set(schedule.second_course_after.sources) <= registered
+        assert test.sources and set(source_ids(test.sources)) <= registered
+    assert set(source_ids(schedule.second_course_after.sources)) <= registered
+
+
+def test_real_timetable_has_monthly_liver_tests_to_48_months(real_content: Content) -> None:
+    """The EU timetable since 2020: liver blood tests every month, like the blood count."""
+    schedule = real_content.schedule
+    assert schedule is not None
+    liver = next(test for test in schedule.tests if test.id == "liver")
+    assert (liver.every_months, liver.until_months_after_last_course) == (1, 48)
+    assert {"smpc"} <= set(source_ids(liver.sources))
 
 
 def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content) -> None:
     markdown = render_tracker_page(real_content)
     assert "review:" in markdown and "source_file: content_src/monitoring-schedule.yaml" in markdown
     assert (
-        "**Thyroid blood test** (checks how your thyroid gland is working): every 3 months, from your "
-        "first course until 48 months after your last course. [\\[1\\]](#source-us-pi)"
+        "**Liver blood test** (checks your liver): every month, from your first course until 48 months "
+        "after your last course. [\\[3\\]](#source-smpc-section-4-4) [\\[4\\]](#source-mhra-2019)"
     ) in markdown
     assert "## Part 1: From your first course to your second course" in markdown
     assert "## Part 2: The 48 months after your last course" in markdown
-    assert markdown.count('<span class="tick-box"') == 12 * 2 + 4 + 48 * 2 + 16
-    assert "{ #source-us-pi }" in markdown and "{ #source-smpc }" in markdown
+    # Blood, liver and urine every month, thyroid every 3 months: 12 + 48 months.
+    assert markdown.count('<span class="tick-box"') == 12 * 3 + 4 + 48 * 3 + 16
+    assert "{ #source-smpc-section-4-4 }" in markdown and "{ #source-mhra-2019 }" in markdown
+    assert "## Get help urgently" in markdown
 
 
 # --- Worked out from the numbers, for any medicine ----------------------------------
