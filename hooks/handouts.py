@@ -44,7 +44,8 @@ from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
 from medinfo.review import ReviewStatus, review_status
 from medinfo.schema import Review
-from medinfo.tracker import TRACKER_PAGE, render_tracker_page
+from medinfo.render import TRACKER_PAGE
+from medinfo.tracker import render_tracker_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE, Project
-from medinfo.content import load_content
+from medinfo.content import Content, load_content
 from medinfo.render import CHANGES_PAGE, render_pages
 
 TOPIC = "content_src/topics/side-effects.yaml"
@@ -99,3 +99,13 @@ def test_built_site_has_the_changes_page_in_the_menu_and_a_date_on_each_topic(fi
     )
     nav = [a.get_text(" ", strip=True) for a in BeautifulSoup(topic, "html.parser").select("nav a")]
     assert "What's changed" in nav
+
+
+def test_the_tracker_timetable_change_is_listed_and_dated(real_content: Content) -> None:
+    """A change to the test timetable reaches readers of 'What's changed', linked to the tracker."""
+    schedule = real_content.schedule
+    assert schedule is not None and schedule.changes
+    page = next(p for p in render_pages(real_content) if p.path == CHANGES_PAGE).markdown
+    newest = schedule.changes[0]
+    assert f"- [{schedule.title}](monitoring-tracker.md): " in page
+    assert f"{{ #changed-{newest.date.isoformat()} }}" in page

@@ -35,6 +35,7 @@ SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"
 GLOSSARY_PAGE = "glossary.md"
 CHANGES_PAGE = "changes.md"
+TRACKER_PAGE = "monitoring-tracker.md"  # made by the handouts step, from content.schedule
 CHANGES_TITLE = "What's changed"
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"
@@ -136,7 +137,7 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     blocks += [
         urgent_help(content, cite),
         not_advice(content),
-        _last_changed(topic.changes, "../" + CHANGES_PAGE),
+        last_changed(topic.changes, "../" + CHANGES_PAGE),
         cite.source_list(),
     ]
     return RenderedPage(entry.page_path, topic.title, _join(blocks), cite.source_ids())
@@ -164,7 +165,7 @@ def _faq_page(content: Content) -> RenderedPage:
     blocks += [
         urgent_help(content, cite),
         not_advice(content),
-        _last_changed(faq.changes, CHANGES_PAGE),
+        last_changed(faq.changes, CHANGES_PAGE),
         cite.source_list(),
     ]
     return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), cite.source_ids())
@@ -196,6 +197,8 @@ def _changes_page(content: Content) -> RenderedPage:
     """Every change entry from the topics and the questions page, newest first, grouped by day."""
     pages = [(entry.topic.title, entry.page_path, entry.topic.changes) for entry in content.topics]
     pages.append((content.faq.title, FAQ_PAGE, content.faq.changes))
+    if content.schedule is not None:
+        pages.append((content.schedule.title, TRACKER_PAGE, content.schedule.changes))
     entries = [(change, title, path) for title, path, changes in pages for change in changes]
     entries.sort(key=lambda item: item[0].date, reverse=True)  # stable: same day keeps page order
     front = _front_matter(
@@ -213,7 +216,7 @@ def _changes_page(content: Content) -> RenderedPage:
     return RenderedPage(CHANGES_PAGE, CHANGES_TITLE, _join([front, "\n".join(lines)]), ())
 
 
-def _last_changed(changes: list[Change], changes_page: str) -> str:
+def last_changed(changes: list[Change], changes_page: str) -> str:
     """The newest change's date, linking to the day on the 'What's changed' page."""
     day = changes[0].date
     return f"Last changed: {long_date(day)}. [See what changed]({changes_page}#changed-{day.isoformat()})."

@@ -683,6 +683,18 @@ class MonitoringSchedule(Closed):
         None, description="Leave out for a medicine given as a single course."
     )
     tests: list[ScheduledTest] = Field(min_length=1, description="Each test, one column on the sheet.")
+    changes: list[Change] = Field(
+        default_factory=list,
+        description=(
+            "What has changed on the tracker, newest first: add a new entry at the top each time "
+            "the timetable changes."
+        ),
+    )
+
+    @field_validator("changes")
+    @classmethod
+    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
+        return newest_first(value)
 
     @model_validator(mode="after")
     def _unique_test_ids(self) -> MonitoringSchedule:

@@ -16,11 +16,10 @@ import yaml
 
 from .content import Content
 from .plain import markdown_text
-from .render import Citations, not_advice, urgent_help
+from .render import CHANGES_PAGE, TRACKER_PAGE, Citations, last_changed, not_advice, urgent_help
 from .schema import MonitoringSchedule, ScheduledTest
 from .templating import render_template
 
-TRACKER_PAGE = "monitoring-tracker.md"
 COURSE_DATE_BLANKS = ("First course", "Second course", "Another course", "Another course")
 
 
@@ -139,6 +138,8 @@ def render_tracker_page(content: Content) -> str:
         )
     blocks.append(urgent_help(content, cite))
     blocks.append(not_advice(content))
+    if schedule.changes:
+        blocks.append(last_changed(schedule.changes, CHANGES_PAGE))
     blocks.append(cite.source_list())
     return "\n\n".join(blocks) + "\n"
 
