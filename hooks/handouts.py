@@ -42,9 +42,9 @@ from medinfo.handouts import (
 from medinfo.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
+from medinfo.render import TRACKER_PAGE
 from medinfo.review import ReviewStatus, review_status
 from medinfo.schema import Review
-from medinfo.render import TRACKER_PAGE
 from medinfo.tracker import render_tracker_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

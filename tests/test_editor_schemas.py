@@ -120,7 +120,9 @@ def test_bad_input_is_rejected_by_both_the_validator_and_the_schema(project: Pro
 
 def test_the_schema_cannot_see_everything_so_the_check_has_the_last_word(project: Project) -> None:
     """Rules across files or about today (unknown source ids, future dates) are medinfo check's job."""
-    project.replace(TOPIC, "sources: [zv-trial, zv-label: section 4]", "sources: [zv-lable, zv-label: section 9]")
+    project.replace(
+        TOPIC, "sources: [zv-trial, zv-label: section 4]", "sources: [zv-lable, zv-label: section 9]"
+    )
     project.replace(TOPIC, "last_reviewed: 2026-02-01", "last_reviewed: 2026-05-01")
     project.replace(TOPIC, "  - date: 2026-02-01\n", "  - date: 2026-12-01\n")
     assert schema_errors(SCHEMA_FOR["topic.schema.json"], project.path(TOPIC)) == []

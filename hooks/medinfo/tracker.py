@@ -16,7 +16,7 @@ import yaml
 
 from .content import Content
 from .plain import markdown_text
-from .render import CHANGES_PAGE, TRACKER_PAGE, Citations, last_changed, not_advice, urgent_help
+from .render import CHANGES_PAGE, Citations, last_changed, not_advice, urgent_help
 from .schema import MonitoringSchedule, ScheduledTest
 from .templating import render_template
 
