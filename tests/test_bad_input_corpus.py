@@ -376,14 +376,14 @@ CASES = [
         "duplicate source id",
         replace(
             SOURCES,
-            "  - id: zv-seed",
+            "  - id: zv-trial",
             "  - id: zv-label # copied by mistake\n"
             "    title: Copy\n    publisher: P\n    url: https://example.org/c\n"
-            "    accessed: 2026-01-01\n  - id: zv-seed",
+            "    checked: {how: Read it all., read_on: 2026-01-01}\n  - id: zv-trial",
         ),
         SOURCES,
         "copied by mistake",
-        "sources[3].id",
+        "sources[2].id",
         "the id 'zv-label' is used twice (first on line 2)",
     ),
     Case(
@@ -392,7 +392,7 @@ CASES = [
             SOURCES,
             "sources:\n",
             "sources:\n  - id: zv-unused\n    title: T\n    publisher: P\n"
-            "    url: https://example.org/u\n    accessed: 2026-01-01\n",
+            "    url: https://example.org/u\n    checked: {how: Read it all., read_on: 2026-01-01}\n",
         ),
         SOURCES,
         "id: zv-unused",
@@ -400,12 +400,12 @@ CASES = [
         "warning: no page cites the source 'zv-unused'",
     ),
     Case(
-        "only a source readers cannot follow",
-        replace(TOPIC, "sources: [zv-trial, zv-seed]", "sources: [zv-seed]"),
+        "a place the source does not list",
+        replace(TOPIC, "zv-label: section 4]", "zv-label: section 7]"),
         TOPIC,
-        "sources: [zv-seed]",
-        "sections[1].statements[2].sources",
-        "cite at least one source with a web address",
+        "section 7",
+        "sections[1].statements[2].sources[2].zv-label",
+        "'section 7' is not one of the places of 'zv-label'",
     ),
     Case(
         "duplicate statement id",
