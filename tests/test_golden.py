@@ -37,3 +37,14 @@ def test_rendered_markdown_matches_golden_file(name: str) -> None:
 
 def test_every_rendered_page_has_a_golden_file() -> None:
     assert sorted(rendered_pages()) == sorted(p.name for p in GOLDEN.glob("*.md"))
+
+
+def test_the_eu_frequency_scale_is_explained_once_where_a_word_first_appears() -> None:
+    """'(common)' means little without the scale: the first side-effect number on a page says it."""
+    pages = rendered_pages()
+    side_effects = pages["side-effects.md"]
+    sentence = "Words like common are from the EU scale in medicine leaflets: very common is more than 1 in"
+    assert side_effects.count(sentence) == 1
+    first_word = side_effects.index("(very common)")
+    assert first_word < side_effects.index(sentence) < side_effects.index("(uncommon)")
+    assert sentence not in pages["how-it-works.md"]  # no side-effect numbers there

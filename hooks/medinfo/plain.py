@@ -13,6 +13,14 @@ EU_FREQUENCY_SCALE: tuple[tuple[float, str], ...] = (
     (1 / 1_000, "uncommon"),
     (1 / 10_000, "rare"),
 )
+# What each word means, as EU package leaflets say it to patients.
+EU_FREQUENCY_MEANING: dict[str, str] = {
+    "very common": "is more than 1 in 10 people",
+    "common": "up to 1 in 10",
+    "uncommon": "up to 1 in 100",
+    "rare": "up to 1 in 1,000",
+    "very rare": "up to 1 in 10,000",
+}
 _DENOMINATORS = (10, 100, 1_000, 10_000, 100_000)
 # A rounded figure may be this far (relative) from the real one before a finer denominator is used.
 _ROUNDING_TOLERANCE = 0.25
@@ -25,6 +33,12 @@ def frequency_word(count: int, out_of: int) -> str:
         if share >= lower_bound:
             return word
     return "very rare"
+
+
+def frequency_scale_sentence() -> str:
+    """One sentence saying what the frequency words mean on the EU scale."""
+    bands = ", ".join(f"{word} {meaning}" for word, meaning in EU_FREQUENCY_MEANING.items())
+    return f"Words like common are from the EU scale in medicine leaflets: {bands}."
 
 
 def natural_frequency(count: int, out_of: int, per: int | None = None) -> str:

@@ -15,7 +15,7 @@ import yaml
 
 from .content import Content, TopicEntry
 from .iconarray import icon_array, icon_array_figure
-from .plain import how_many_words, long_date, markdown_text
+from .plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 from .schema import (
     HOW_MANY_PLACEHOLDER,
     Change,
@@ -51,6 +51,8 @@ class Citations:
 
     content: Content
     order: list[Cite] = field(default_factory=list)
+    # The first side-effect number on a page says what its frequency word means.
+    scale_explained: bool = False
 
     def links(self, entries: list[Citation]) -> str:
         marks = []
@@ -302,7 +304,12 @@ def plain_statement(statement: Statement) -> str:
 
 
 def _statement(statement: Statement, cite: Citations) -> str:
-    return f"{markdown_text(plain_statement(statement))} {cite.links(statement.sources)}"
+    text = plain_statement(statement)
+    number = statement.how_many
+    if number is not None and number.side_effect and not cite.scale_explained:
+        text += " " + frequency_scale_sentence()
+        cite.scale_explained = True
+    return f"{markdown_text(text)} {cite.links(statement.sources)}"
 
 
 def _picture(statement: Statement) -> str:
