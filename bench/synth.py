@@ -162,6 +162,7 @@ def make_content(content_dir: Path, medicines: int, topics_per_medicine: int) ->
                 "publisher": "Example Medicines Agency",
                 "url": f"https://example.org/{prefix}/label",
                 "published": dt.date(2024, 3, 1),
+                "checked": {"how": "Made up for the benchmark.", "read_on": dt.date(2026, 1, 10)},
             },
             {
                 "id": f"{prefix}-trial",
@@ -169,6 +170,7 @@ def make_content(content_dir: Path, medicines: int, topics_per_medicine: int) ->
                 "publisher": "Journal of Examples",
                 "url": f"https://example.org/{prefix}/trial",
                 "published": dt.date(2023, 6, 15),
+                "checked": {"how": "Made up for the benchmark.", "read_on": dt.date(2026, 1, 10)},
             },
         ]
     _dump(content_dir / "sources.yaml", sources)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
 from medinfo.content import Content
-from medinfo.render import plain_statement
+from medinfo.render import citation_anchor, plain_statement
+from medinfo.schema import cites, source_ids
 
 pytestmark = pytest.mark.e2e
 
@@ -35,9 +35,22 @@ def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_con
             for statement in section.statements:
                 expected = plain_statement(statement)
                 assert expected in text, f"{entry.slug}: {statement.id} missing"
-                for source_id in statement.sources:
-                    assert soup.select(f'a[href="#source-{source_id}"]'), (entry.slug, source_id)
-                    assert soup.find(id=f"source-{source_id}"), (entry.slug, source_id)
+                for cite in cites(statement.sources):
+                    anchor = citation_anchor(cite)
+                    assert soup.select(f'a[href="#{anchor}"]'), (entry.slug, cite)
+                    listed = soup.find(id=anchor)
+                    assert listed, (entry.slug, cite)
+                    if cite.place:  # the place is shown in words next to the source
+                        source = content.source(cite.source)
+                        assert f"{source.short_name}, {cite.place}" in words(listed), (entry.slug, cite)
+
+
+def test_seed_documents_are_never_cited_on_a_page(real_site: Path, real_content: Content) -> None:
+    """Readers cannot follow a seed document, so pages cite only public sources with an address."""
+    assert all(source.url.startswith("https://") for source in real_content.sources)
+    for entry in real_content.topics:
+        text = page(real_site, f"topics/{entry.slug}").get_text()
+        assert "seed document" not in text.lower() and ".txt" not in text, entry.slug
 
 
 def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
@@ -54,7 +67,17 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
         assert entry.topic.review.reviewed_by in banner_text
         if entry.topic.review.signed_off is None:
             assert "Not yet checked by a clinician" in banner_text
-        assert soup.select_one(".admonition.danger").find(string=re.compile("Get help urgently"))
+        assert soup.find("h2", id="get-help-urgently").get_text(strip=True) == "Get help urgently"
+        levels = soup.select(
+            ".admonition.urgent-emergency, .admonition.urgent-same-day, .admonition.urgent-soon"
+        )
+        assert [next(c for c in level["class"] if c.startswith("urgent-")) for level in levels] == [
+            "urgent-emergency",
+            "urgent-same-day",
+            "urgent-soon",
+        ], entry.slug
+        assert "Call 999 (UK) or 112 (EU) now" in words(levels[0]), entry.slug
+        assert "call 111 (NHS)" in words(levels[1]), entry.slug
         assert "does not replace advice from your MS team" in words(soup)
         assert soup.h1.get_text() == entry.topic.title
         assert len(soup.find_all("h1")) == 1
@@ -91,10 +114,16 @@ def test_sources_page_lists_every_source_with_the_pages_citing_it(
         entry = soup.find(id=f"source-{source.id}")
         assert entry is not None, source.id
     side_effects = next(e for e in content.topics if e.slug == "side-effects")
-    cited = {s for sec in side_effects.topic.sections for st in sec.statements for s in st.sources}
+    cited = {
+        s for sec in side_effects.topic.sections for st in sec.statements for s in source_ids(st.sources)
+    }
     for source_id in cited:
         heading = soup.find(id=f"source-{source_id}")
-        links = [a["href"] for a in heading.find_all_next("a", limit=6)]
+        links = []  # every link in this source's part of the page, up to the next source
+        for element in heading.find_all_next(["a", "h2"]):
+            if element.name == "h2":
+                break
+            links.append(element["href"])
         assert any("topics/side-effects/" in href for href in links), source_id
 
 

@@ -20,6 +20,7 @@ from medinfo.iconarray import icon_array, icon_array_figure
 from medinfo.pdf import PdfError, html_to_pdf
 from medinfo.plain import long_date
 from medinfo.render import plain_statement
+from medinfo.schema import cites
 from PIL import Image
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
@@ -81,12 +82,13 @@ def test_each_handout_fits_two_a4_pages_with_every_fact_and_its_sources(
         words = pdfs.squashed(body)
         for text in statement_texts(entry.topic):
             assert pdfs.squashed(text) in words, f"{entry.slug}: {text[:60]}"
-        cited = {s for sec in entry.topic.sections for st in sec.statements for s in st.sources}
-        for source_id in cited:
-            source = real_content.source(source_id)
-            assert pdfs.squashed(source.title) in words, (entry.slug, source_id)
-            if source.url:  # the address is printed, so a reader of the paper can follow it
-                assert pdfs.squashed(source.url) in words, (entry.slug, source_id)
+        for cite in {c for sec in entry.topic.sections for st in sec.statements for c in cites(st.sources)}:
+            source = real_content.source(cite.source)
+            assert pdfs.squashed(source.title) in words, (entry.slug, cite)
+            # The address is printed, so a reader of the paper can follow it.
+            assert pdfs.squashed(source.url) in words, (entry.slug, cite)
+            if cite.place:  # and the part of the source, in words
+                assert pdfs.squashed(f"{source.short_name}, {cite.place}") in words, (entry.slug, cite)
 
 
 def test_each_handout_carries_review_dates_address_and_team_box(
@@ -149,7 +151,15 @@ def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> No
     tables = soup.select("table.tracker-table")
     assert [len(t.select("tbody tr")) for t in tables] == [12, 48]
     headings = [th.get_text() for th in tables[0].select("thead th")]
-    assert headings == ["Month", "Month and year", "Blood test", "Urine test", "Thyroid blood test", "Notes"]
+    assert headings == [
+        "Month",
+        "Month and year",
+        "Blood test",
+        "Liver blood test",
+        "Urine test",
+        "Thyroid blood test",
+        "Notes",
+    ]
     assert soup.select_one("aside.review-banner") is not None
     pdf, label = handout_file(real_site, soup, "monitoring-tracker")
     assert pdf.name == "lemtrada-monitoring-tracker.pdf" and label.startswith("Download the tracker (PDF, ")

@@ -17,6 +17,7 @@ import pdfs
 import pytest
 from medinfo.content import Content
 from medinfo.plain import long_date
+from medinfo.schema import source_ids
 from playwright.sync_api import Browser, sync_playwright
 from serving import serve
 from test_browser import CHROMIUM, CHROMIUM_ARGS  # skips this module too when Chromium is missing
@@ -66,6 +67,12 @@ def print_page(browser: Browser, url: str, pdf: Path, paper: str = "A4") -> Path
     return pdf
 
 
+def urgent_levels(content: Content) -> list[tuple[str, str]]:
+    """Each urgent-help level's first words and its last sign, to find both on paper."""
+    urgent = content.urgent_help
+    return [(urgent.phone_words(level.heading)[:25], level.signs[-1].text[:25]) for level in urgent.levels]
+
+
 def page_of(pdf: Path, words: str) -> set[int]:
     """The pages on which ``words`` appear."""
     return {n for n in range(1, pdfs.page_count(pdf) + 1) if words in pdfs.text(pdf, page=n)}
@@ -89,9 +96,10 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         assert f"Printed from {address}" in first
         pngs = pdfs.to_pngs(pdf, PRINTS, entry.slug, dpi=100)
         assert pdfs.qr_codes(pngs[0]) == [address], entry.slug
-        # The "Get help urgently" box is never split across two sheets.
-        assert len(page_of(pdf, "Get help urgently")) == 1
-        assert page_of(pdf, "Get help urgently") == page_of(pdf, "Get medical help straight away"), entry.slug
+        # Each level of "Get help urgently" is never split across two sheets.
+        for first, last in urgent_levels(real_content):
+            assert len(page_of(pdf, first)) == 1, (entry.slug, first)
+            assert page_of(pdf, first) == page_of(pdf, last), (entry.slug, first)
 
 
 def test_web_addresses_are_printed_after_links_but_not_for_links_inside_the_page(
@@ -100,11 +108,10 @@ def test_web_addresses_are_printed_after_links_but_not_for_links_inside_the_page
     pdf = print_page(browser, f"{site_url}topics/side-effects/", PRINTS / "side-effects.pdf")
     words = pdfs.squashed(pdfs.text(pdf))
     entry = next(e for e in real_content.topics if e.slug == "side-effects")
-    cited = {s for sec in entry.topic.sections for st in sec.statements for s in st.sources}
+    cited = {s for sec in entry.topic.sections for st in sec.statements for s in source_ids(st.sources)}
     for source_id in cited:
         url = real_content.source(source_id).url
-        if url:
-            assert pdfs.squashed(f"({url})") in words, source_id
+        assert pdfs.squashed(f"({url})") in words, source_id
     assert "[1] (#" not in pdfs.text(pdf)
 
 
@@ -120,12 +127,13 @@ def test_tracker_and_hand_written_pages_print_with_address(browser: Browser, sit
         pdfs.to_pngs(pdf, PRINTS, name, dpi=80, last=2)
 
 
-def test_prints_on_us_letter_too(browser: Browser, site_url: str) -> None:
+def test_prints_on_us_letter_too(browser: Browser, site_url: str, real_content: Content) -> None:
     pdf = print_page(browser, f"{site_url}topics/side-effects/", PRINTS / "letter-side-effects.pdf", "Letter")
     assert pdfs.page_size_mm(pdf) == (216, 279)
     words = pdfs.text(pdf)
     assert f"Printed from {ADDRESS}topics/side-effects/" in words and "Next review due" in words
-    assert page_of(pdf, "Get help urgently") == page_of(pdf, "Get medical help straight away")
+    for first, last in urgent_levels(real_content):
+        assert page_of(pdf, first) == page_of(pdf, last), first
 
 
 def test_printed_text_is_black_at_least_11pt_and_links_are_underlined(
@@ -150,7 +158,7 @@ def test_printed_text_is_black_at_least_11pt_and_links_are_underlined(
         assert {s["color"] for s in styles} == {"rgb(0, 0, 0)"}, entry.slug
         assert all(s["underline"] for s in styles if s["tag"] == "A"), entry.slug
         borders = page.evaluate(
-            """() => ['.admonition.danger', '.admonition.info'].map(sel => {
+            """() => ['.admonition.urgent-emergency', '.admonition.info'].map(sel => {
                  const s = getComputedStyle(document.querySelector(sel));
                  return [parseFloat(s.borderTopWidth), s.borderTopColor, s.borderLeftColor]; })"""
         )

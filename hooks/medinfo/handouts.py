@@ -157,7 +157,8 @@ def render_handouts_page(content_title: str, medicine: Medicine) -> str:
         "---\n"
         + yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
         + "---\n\n"
-        + "Each handout is a PDF of one page of this site, at most two sides of A4. "
+        + "Each topic handout is a PDF of one page of this site, at most two sides of A4. "
+        + "The monitoring tracker is longer: it has a row to tick for every month of tests. "
         + "It shows when the page was last reviewed, whether a clinician has checked it, "
         + "and where it was printed from, with a QR code back to the latest version. "
         + f"There is a box to write in the details of {markdown_text(medicine.care_team)}.\n\n"

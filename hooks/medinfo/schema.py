@@ -107,7 +107,7 @@ class SourceCheck(Closed):
     copies: list[WebAddress] = Field(
         default_factory=list,
         description="If the team read copies kept by other websites: their addresses.",
-        examples=[["https://www.epgonline.org/uk/drugs/lemtrada/"]],
+        examples=[["https://www.example.org/copy-of-the-product-information/"]],
     )
 
     @field_validator("read_on")
