@@ -30,7 +30,6 @@ from markupsafe import Markup
 from medinfo import clock
 from medinfo.content import Content, load_content
 from medinfo.handouts import (
-    HANDOUTS_PAGE,
     PageForPrint,
     handout_html,
     handout_path,
@@ -39,10 +38,10 @@ from medinfo.handouts import (
     pack_title,
     render_handouts_page,
 )
+from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
 from medinfo.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.problems import ContentError
 from medinfo.qr import qr_svg
-from medinfo.render import TRACKER_PAGE
 from medinfo.review import ReviewStatus, review_status
 from medinfo.schema import Review
 from medinfo.tracker import render_tracker_page

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 from medinfo.content import Content, load_content
+from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from medinfo.problems import ContentError
-from medinfo.render import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from medinfo.review import newest_review_date
 from mkdocs.utils.yaml import get_yaml_loader
 

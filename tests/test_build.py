@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -247,3 +250,36 @@ def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_pa
     current = _banner(site, "topics/side-effects")
     assert "review-banner--due-soon" in current["class"]
     assert current.select_one(".review-banner__warning").has_attr("hidden")
+
+
+@pytest.mark.parametrize(
+    ("hand_written", "made_from"),
+    [
+        ("faq.md", "content_src/faq.yaml"),
+        ("glossary.md", "content_src/glossary.yaml"),
+        ("topics/side-effects.md", "content_src/topics/side-effects.yaml"),
+        ("changes.md", "content_src/topics/ (the changes: lists)"),
+    ],
+)
+def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
+    tmp_path: Path, hand_written: str, made_from: str
+) -> None:
+    """Before, docs/faq.md passed both and was then silently replaced by the generated page."""
+    project = make_fixture_project(tmp_path / "project")
+    page_file = project / "docs" / hand_written
+    page_file.parent.mkdir(parents=True, exist_ok=True)
+    page_file.write_text("---\ntitle: Mine\ndescription: A page I wrote.\n---\n\nText.\n", encoding="utf-8")
+    expected = (
+        f"docs/{hand_written}:1: (file name): the site makes this page from {made_from}, "
+        "so this file would never be shown."
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "medinfo", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
+    )
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert build.returncode != 0 and expected in build.stderr

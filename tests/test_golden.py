@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 from medinfo.content import load_content
-from medinfo.render import CHANGES_PAGE, render_pages, render_sources_page, render_topic
+from medinfo.pages import CHANGES_PAGE
+from medinfo.render import render_pages, render_sources_page, render_topic
 
 GOLDEN = Path(__file__).parent / "golden" / "zelvora"
 

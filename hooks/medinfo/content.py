@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .coverage import check_coverage
 from .errors import problems_from_validation
+from .pages import generated_pages
 from .problems import ContentError, FieldPath, Problem, Report, Severity
 from .schema import (
     Cite,
@@ -49,7 +50,6 @@ COVERAGE_FILE = "coverage.yaml"
 SEEDS_DIR = "seeds"
 SCHEDULE_FILE = "monitoring-schedule.yaml"  # optional: without it, no monitoring tracker
 TOPICS_DIR = "topics"
-GENERATED_PAGES = ("sources.md", "changes.md")  # hand-written pages must not use these paths
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -135,7 +135,15 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     topic_docs = loader.topics(content_dir / TOPICS_DIR)
     topics = [(entry, doc) for doc, entry in topic_docs if entry]
     loader.stray_files(content_dir)
-    pages = loader.pages(docs_dir, {t.page_path for t, _ in topics}) if docs_dir else {}
+    generated = generated_pages(
+        ((t.page_path, t.file) for t, _ in topics),
+        faq_file=loader.display(content_dir / FAQ_FILE),
+        glossary_file=loader.display(content_dir / GLOSSARY_FILE),
+        sources_file=loader.display(content_dir / SOURCES_FILE),
+        topics_dir=loader.display(content_dir / TOPICS_DIR),
+        schedule_file=loader.display(schedule_path) if schedule_path.is_file() else None,
+    )
+    pages = loader.pages(docs_dir, generated) if docs_dir else {}
 
     cited_docs: list[tuple[YamlDocument | None, BaseModel | None]] = [
         (medicine_doc, medicine),
@@ -268,18 +276,20 @@ class _Loader:
                     )
                 )
 
-    def pages(self, docs_dir: Path, generated: set[str]) -> dict[str, PageFrontMatter]:
+    def pages(self, docs_dir: Path, generated: dict[str, str]) -> dict[str, PageFrontMatter]:
+        """The hand-written pages' front matter; a page on a generated page's path is an error."""
         pages = {}
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
             shown = self.display(path)
-            if src in generated or src in GENERATED_PAGES:
+            if src in generated:
                 self.report.add(
                     Problem(
                         shown,
                         1,
                         "(file name)",
-                        "this page is made from content_src/; remove this file.",
+                        f"the site makes this page from {generated[src]}, so this file would never be "
+                        "shown. Change that file instead, or give this page another file name.",
                     )
                 )
                 continue

@@ -144,9 +144,6 @@ def _slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
-HANDOUTS_PAGE = "handouts.md"
-
-
 def render_handouts_page(content_title: str, medicine: Medicine) -> str:
     """The page that lists every handout (the list itself is added by the theme, with file sizes)."""
     front = {

@@ -15,6 +15,7 @@ import yaml
 
 from .content import Content, TopicEntry
 from .iconarray import icon_array, icon_array_figure
+from .pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TRACKER_PAGE
 from .plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 from .schema import (
     HOW_MANY_PLACEHOLDER,
@@ -31,11 +32,6 @@ from .schema import (
     cites,
 )
 
-SOURCES_PAGE = "sources.md"
-FAQ_PAGE = "faq.md"
-GLOSSARY_PAGE = "glossary.md"
-CHANGES_PAGE = "changes.md"
-TRACKER_PAGE = "monitoring-tracker.md"  # made by the handouts step, from content.schedule
 CHANGES_TITLE = "What's changed"
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"

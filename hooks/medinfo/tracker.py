@@ -15,8 +15,9 @@ from typing import Any
 import yaml
 
 from .content import Content
+from .pages import CHANGES_PAGE
 from .plain import markdown_text
-from .render import CHANGES_PAGE, Citations, last_changed, not_advice, urgent_help
+from .render import Citations, last_changed, not_advice, urgent_help
 from .schema import MonitoringSchedule, ScheduledTest
 from .templating import render_template
 
