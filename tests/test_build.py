@@ -283,3 +283,38 @@ def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
     assert build.returncode != 0 and expected in build.stderr
+
+
+def test_medinfo_check_refuses_what_the_strict_build_refuses_on_the_pages(tmp_path: Path) -> None:
+    """A typed percentage and a script in a hand-written page: the check and the build say the same."""
+    project = make_fixture_project(tmp_path / "project")
+    topic = project / "content_src" / "topics" / "side-effects.yaml"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace(
+            "Itchy skin affects {how_many}.", "Itchy skin affects {how_many} (42%)."
+        ),
+        encoding="utf-8",
+    )
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "medinfo", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
+    )
+    percent = (
+        "content_src/topics/side-effects.yaml:18: (page text): topics/side-effects.md gives a percentage "
+        "('42%'). Give the number with 'how_many' instead"
+    )
+    script = next(line for line in about.read_text(encoding="utf-8").splitlines() if "<script>" in line)
+    script_line = about.read_text(encoding="utf-8").splitlines().index(script) + 1
+    script_problem = (
+        f"docs/about.md:{script_line}: (page text): the page contains a <script> element. "
+        "Remove it: pages may not run code."
+    )
+    assert check.returncode == 1, check.stderr
+    assert percent in check.stderr and script_problem in check.stderr
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert build.returncode != 0 and percent in build.stderr and script_problem in build.stderr

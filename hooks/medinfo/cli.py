@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import load_content
 from .editor_commands import EDITOR_COMMANDS, add_editor_commands, run_editor_command
+from .page_checks import page_problems
 from .problems import ContentError
 from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from .publish import PublishError, publish
@@ -82,6 +83,12 @@ def run_check(content_dir: Path, docs_dir: Path) -> int:
     except ValueError as error:  # e.g. MEDINFO_TODAY is not a date
         print(f"medinfo: {error}", file=sys.stderr)
         return 2
+    # What the strict build would also refuse on the pages themselves (plain language, safety).
+    report.extend(page_problems(content, docs_dir, content_dir.parent))
+    if report.errors:
+        print(report.summary(), file=sys.stderr)
+        print("Nothing was changed. Fix the lines above and run the check again.", file=sys.stderr)
+        return 1
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     print(

@@ -1,0 +1,105 @@
+"""The build's plain-language and safety checks, run on every page without a build.
+
+``medinfo check`` is what editors run. It must refuse what the strict build
+refuses (a typed percentage, an unexplained medical word, a page above grade 8,
+a script in a hand-written page), so here each page's Markdown becomes HTML with
+the site's own Markdown extensions and goes through the same functions the
+build's hook uses: ``prose_from_html``, ``check_pages`` and ``unsafe_markup``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import yaml
+
+from .content import Content
+from .pagehtml import parsed
+from .pages import GLOSSARY_PAGE, TRACKER_PAGE
+from .problems import Problem
+from .prose import PageProse, check_pages, prose_from_html
+from .render import render_pages
+from .safety import line_of, unsafe_markup
+from .tracker import render_tracker_page
+
+# The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
+MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "tables", "toc")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class _Page:
+    path: str  # inside docs/
+    source_file: str  # where an editor changes it
+    markdown: str  # without its front matter
+    hand_written: bool
+
+
+def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]:
+    """Every plain-language and safety problem the build would report, page by page."""
+    pages = _generated(content) + _hand_written(content, docs_dir, root)
+    prose: list[PageProse] = []
+    problems: list[Problem] = []
+    for page in pages:
+        soup = parsed(markdown.markdown(page.markdown, extensions=list(MARKDOWN_EXTENSIONS)))
+        if page.hand_written:  # generated pages escape every editor's text
+            written = _lines(root, page.source_file)
+            problems += [
+                Problem(
+                    page.source_file,
+                    line_of(written, needle),
+                    "(page text)",
+                    f"the page contains {what}. Remove it: pages may not run code.",
+                )
+                for what, needle in unsafe_markup(soup)
+            ]
+        prose.append(
+            PageProse(page.path, page.source_file, prose_from_html(soup), page.path == GLOSSARY_PAGE)
+        )
+    lines = {page.source_file: _lines(root, page.source_file) for page in pages}
+    lines[content.glossary_file] = _lines(root, content.glossary_file)
+    problems += check_pages(prose, content.glossary, content.medical_terms, content.glossary_file, lines)
+    return problems
+
+
+def _generated(content: Content) -> list[_Page]:
+    rendered = [(page.path, page.markdown) for page in render_pages(content)]
+    if content.schedule is not None:
+        rendered.append((TRACKER_PAGE, render_tracker_page(content)))
+    pages = []
+    for path, text in rendered:
+        meta, body = _split_front_matter(text)
+        pages.append(_Page(path, str(meta.get("source_file") or path), body, hand_written=False))
+    return pages
+
+
+def _hand_written(content: Content, docs_dir: Path, root: Path) -> list[_Page]:
+    pages = []
+    for path in sorted(content.pages):
+        source = docs_dir / path
+        _, body = _split_front_matter(source.read_text(encoding="utf-8"))
+        pages.append(_Page(path, _display(source, root), body, hand_written=True))
+    return pages
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1) or "") or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _lines(root: Path, source_file: str) -> list[str]:
+    path = root / source_file
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
