@@ -7,16 +7,20 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup tools serve check build test linkcheck-external clean
+.PHONY: help setup tools serve check build test readability linkcheck-external clean
+
+help: ## list the make targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@echo "Setting up $(VENV)/: installing the pinned Python packages (first time, or after requirements.txt changed; about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed ## install everything into .venv (the other targets do it when needed)
 
 # The W3C HTML checker for the tests (npm's vnu-jar; runs on Java). Its install
 # script would download a Java of its own, so scripts are skipped.
@@ -24,14 +28,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-tools:
+tools: ## install the W3C HTML checker for the tests (needs npm)
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
 	  else echo "npm is not installed: the HTML validity tests will be skipped"; fi
 
 serve: setup ## preview the site locally
 	$(BIN)/mkdocs serve
 
-check: setup ## check the content files only (fast; what editors run)
+check: setup ## check the content and every page's plain language, without building (fast; what editors run)
 	$(BIN)/medinfo check
 
 .PHONY: spelling review-report schema hooks
@@ -51,6 +55,9 @@ hooks: setup ## run the checks each time you commit (pre-commit)
 build: setup ## build the site into site/ (all or nothing: strict build + link check, then swap in)
 	$(BIN)/medinfo publish --site site
 
+readability: build ## print every built page's reading level, hardest first
+	$(BIN)/medinfo readability site
+
 test: setup tools ## run every test
 	$(BIN)/python -m pytest
 
@@ -60,5 +67,5 @@ linkcheck-external: build ## also check links to other websites (needs the inter
 	  $(BIN)/linkchecker --no-status --check-extern http://127.0.0.1:8765/; status=$$?; \
 	  kill $$server; exit $$status
 
-clean:
+clean: ## remove the built site and .venv
 	rm -rf site $(VENV)

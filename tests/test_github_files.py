@@ -127,3 +127,11 @@ def test_pull_request_template_asks_for_sources_reviews_signoff_and_change_log()
     assert "Never write a sign-off for someone" in template
     for link in re.findall(r"editors/[\w-]+\.md", template):
         assert (REPO / link).is_file(), link
+
+
+def test_make_help_lists_every_target_a_reader_needs() -> None:
+    """The README's commands and the everyday ones are all listed, each with what it does."""
+    result = subprocess.run(["make", "-s", "help"], cwd=REPO, capture_output=True, text=True, check=True)
+    listed = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    for target in ("serve", "test", "check", "build", "readability", "review-report", "spelling"):
+        assert target in listed and len(listed[target].split()) > 2, target

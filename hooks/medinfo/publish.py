@@ -29,8 +29,10 @@ def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None
     # Same parent folder, so the final swap is a rename on one file system.
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     try:
+        print("Building the site strictly (every PDF handout too)...", file=sys.stderr, flush=True)
         _build(config_file, staging)
         if check_links:
+            print("Checking every link with LinkChecker...", file=sys.stderr, flush=True)
             _check_links(staging)
         _swap_in(staging, site_dir)
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,18 +90,15 @@ def page_reviews(
     return sorted(rows, key=lambda r: (r.days_left is None, r.days_left or 0, r.file))
 
 
+REPORT_WIDTH = 100  # fits a terminal and a CI log without wrapping
+
+
 def review_table(rows: list[PageReview], today: dt.date, due_soon_days: int) -> str:
-    """A plain text table, one page a line, with a one-line summary under it."""
-    header = (
-        "Status",
-        "Days left",
-        "Next review due",
-        "Last reviewed",
-        "File",
-        "Page",
-        "Reviewed by",
-        "Clinical sign-off",
-    )
+    """A plain text table, one page a row with who reviewed it on the line below, then a summary.
+
+    At most ``REPORT_WIDTH`` characters a line: long file names and reviewers wrap.
+    """
+    header = ("Status", "Days left", "Next review due", "Last reviewed", "File")
     body = [
         (
             row.status_words,
@@ -108,13 +106,11 @@ def review_table(rows: list[PageReview], today: dt.date, due_soon_days: int) -> 
             row.review.next_review_due.isoformat() if row.review else "",
             row.review.last_reviewed.isoformat() if row.review else "",
             row.file,
-            row.title,
-            row.review.reviewed_by if row.review else "",
-            row.signoff_words,
         )
         for row in rows
     ]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header) - 1)]
+    widths.append(REPORT_WIDTH - sum(widths) - 2 * len(widths))  # the file name takes what is left
 
     def line(cells: tuple[str, ...]) -> str:
         parts = [
@@ -125,8 +121,12 @@ def review_table(rows: list[PageReview], today: dt.date, due_soon_days: int) -> 
 
     lines = [f"Page reviews as of {today.isoformat()}, most urgent first", ""]
     lines += [line(header), line(tuple("-" * w for w in widths))]
-    lines += [line(cells) for cells in body]
-    lines += ["", review_summary(rows, due_soon_days)]
+    for row, cells in zip(rows, body, strict=True):
+        lines.append(line(cells))
+        about = f"{row.title}. Reviewed by: {row.review.reviewed_by if row.review else '-'}. "
+        about += f"Clinical sign-off: {row.signoff_words}."
+        lines += textwrap.wrap(about, REPORT_WIDTH, initial_indent="    ", subsequent_indent="    ")
+    lines += ["", *textwrap.wrap(review_summary(rows, due_soon_days), REPORT_WIDTH)]
     return "\n".join(lines)
 
 
