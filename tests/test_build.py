@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
+from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, real_today
 from medinfo.content import Content
 from medinfo.render import citation_anchor, plain_statement
 from medinfo.schema import cites, source_ids
@@ -318,3 +319,41 @@ def test_medinfo_check_refuses_what_the_strict_build_refuses_on_the_pages(tmp_pa
     assert percent in check.stderr and script_problem in check.stderr
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
     assert build.returncode != 0 and percent in build.stderr and script_problem in build.stderr
+
+
+def test_mkdocs_and_properdocs_build_the_same_site(tmp_path: Path) -> None:
+    """MkDocs 1.x is frozen; ProperDocs 1.6.7 (its maintained fork) must build the same pages.
+
+    Only the generator tag in each page may differ.
+    """
+    sites = {}
+    for engine in ("mkdocs", "properdocs"):
+        sites[engine] = tmp_path / engine
+        result = subprocess.run(
+            [str(Path(sys.executable).with_name(engine)), "build", "--strict", "-f", str(REPO / "mkdocs.yml")]
+            + ["-d", str(sites[engine])],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "MEDINFO_MAKE_PDFS": "0",
+                "MEDINFO_TODAY": real_today(),
+            },
+        )
+        assert result.returncode == 0, (engine, result.stderr[-2000:])
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+        }
+
+    built, forked = files(sites["mkdocs"]), files(sites["properdocs"])
+    assert built.keys() == forked.keys()
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    different = [
+        name for name in built if generator.sub(b"", built[name]) != generator.sub(b"", forked[name])
+    ]
+    assert different == []
+    assert b'content="mkdocs-ProperDocs 1.6.7' in forked["index.html"]
