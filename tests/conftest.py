@@ -12,11 +12,14 @@ from typing import Any
 
 import pytest
 import yaml
+from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from medinfo.content import Content, load_content
 from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from medinfo.problems import ContentError
 from medinfo.review import newest_review_date
 from mkdocs.utils.yaml import get_yaml_loader
+from playwright.sync_api import Browser, sync_playwright
+from serving import serve
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -141,3 +144,27 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# --- Browser tests (their modules skip, or fail under REQUIRE_BROWSER=1, without Chromium) ---
+
+
+def launch_browser(args: list[str]) -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright: the one way the tests start a browser."""
+    assert CHROMIUM is not None, "Chromium is not installed"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    yield from launch_browser(CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    """The real site, served on the loopback address for the module's tests."""
+    with serve(real_site) as url:
+        yield url

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
+from medinfo.chromium import CHROMIUM
 from serving import serve
 
 if CHROMIUM is None:
@@ -20,17 +20,9 @@ if CHROMIUM is None:
         raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
     pytest.skip("Chromium is not installed: browser checks skipped", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

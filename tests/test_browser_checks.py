@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
-from serving import serve
 
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -36,7 +35,8 @@ if CHROMIUM is None:
     )
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+from conftest import launch_browser  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
@@ -72,16 +72,8 @@ NO_ANIMATION = """
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
+    """This module's browser also refuses to reach any host but the local server."""
+    yield from launch_browser(OFFLINE_ARGS)
 
 
 @pytest.fixture(scope="module")

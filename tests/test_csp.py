@@ -7,7 +7,6 @@ installed; CI installs it and sets REQUIRE_BROWSER=1 so they cannot skip there.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,12 +82,6 @@ def open_pages(base_url: str, paths: list[str], exercise: str | None = None) -> 
             console.clear()
         browser.close()
     return problems
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
 
 @needs_browser

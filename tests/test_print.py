@@ -10,7 +10,6 @@ REQUIRE_BROWSER=1 (as in CI).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pdfs
@@ -18,9 +17,7 @@ import pytest
 from medinfo.content import Content
 from medinfo.plain import long_date
 from medinfo.schema import source_ids
-from playwright.sync_api import Browser, sync_playwright
-from serving import serve
-from test_browser import CHROMIUM, CHROMIUM_ARGS  # skips this module too when Chromium is missing
+from playwright.sync_api import Browser
 
 pdfs.require_poppler()
 pytestmark = pytest.mark.e2e
@@ -41,20 +38,6 @@ NOT_ON_PAPER = [
     "#source-",
 ]
 ELEVEN_POINT_PX = 11 * 96 / 72
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
 
 def print_page(browser: Browser, url: str, pdf: Path, paper: str = "A4") -> Path:
