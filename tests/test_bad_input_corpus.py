@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_TODAY, make_fixture_project
 
-pytestmark = pytest.mark.e2e
-
 TOPIC = "content_src/topics/side-effects.yaml"
 WORKS = "content_src/topics/how-it-works.yaml"
 SOURCES = "content_src/sources.yaml"
@@ -603,6 +601,7 @@ def test_the_corpus_is_large_enough() -> None:
     assert len({case.name for case in CASES}) == len(CASES)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_fails_clearly_and_writes_no_site(case: Case, tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")

@@ -22,8 +22,6 @@ if CHROMIUM is None:
 
 from playwright.sync_api import Browser, Page  # noqa: E402
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_site: Path) -> Iterator[str]:
@@ -44,6 +42,7 @@ def warning_visible(page: Page) -> bool:
 
 
 # The made-up medicine was built on 2026-06-01, when no page was overdue.
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("day", "works_overdue", "side_effects_overdue"),
     [
@@ -71,6 +70,7 @@ def test_banner_switches_to_warning_in_the_readers_browser(
         page.close()
 
 
+@pytest.mark.e2e
 def test_glossary_explanation_shows_on_keyboard_focus(browser: Browser, fixture_url: str) -> None:
     page = browser.new_page()
     page.goto(fixture_url + "topics/how-it-works/")

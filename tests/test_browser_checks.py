@@ -38,8 +38,6 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from conftest import launch_browser  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
 
-pytestmark = pytest.mark.e2e
-
 OFFLINE_ARGS = [
     *CHROMIUM_ARGS,
     # Any host but the local server fails to resolve: a page that reaches out
@@ -111,6 +109,7 @@ def axe_violations(page: Page, where: str) -> list[str]:
 # --- axe-core: WCAG 2.2 A and AA ----------------------------------------------------
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_axe_finds_no_violations_on_any_page(
@@ -128,6 +127,7 @@ def test_axe_finds_no_violations_on_any_page(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_axe_finds_no_violations_with_search_and_menu_open(
@@ -236,6 +236,7 @@ def keyboard_page(browser: Browser, url: str, viewport: str) -> tuple[BrowserCon
     return context, page
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_skip_link_comes_first_and_lands_on_the_title(browser: Browser, site_url: str, viewport: str) -> None:
     context, page = keyboard_page(browser, site_url + TOPIC, viewport)
@@ -257,6 +258,7 @@ def test_skip_link_comes_first_and_lands_on_the_title(browser: Browser, site_url
     context.close()
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_tab_reaches_the_content_with_focus_always_visible(
     browser: Browser, site_url: str, viewport: str
@@ -279,6 +281,7 @@ def test_tab_reaches_the_content_with_focus_always_visible(
         assert not any("md-nav__link" in s.description for s in stops)
 
 
+@pytest.mark.e2e
 def test_glossary_words_show_their_explanation_on_keyboard_focus(browser: Browser, site_url: str) -> None:
     context, page = keyboard_page(browser, site_url + TOPIC, "desktop")
     words = page.locator(GLOSSARY_WORDS)
@@ -302,6 +305,7 @@ def test_glossary_words_show_their_explanation_on_keyboard_focus(browser: Browse
     context.close()
 
 
+@pytest.mark.e2e
 def test_phone_menu_opens_and_closes_with_the_keyboard(browser: Browser, site_url: str) -> None:
     context, page = keyboard_page(browser, site_url + TOPIC, "phone")
     menu = page.locator("button.site-menu-button")
@@ -339,6 +343,7 @@ def test_phone_menu_opens_and_closes_with_the_keyboard(browser: Browser, site_ur
 # --- Privacy -----------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_no_request_leaves_the_site_and_no_cookie_is_set(
     browser: Browser, site_url: str, site_pages: list[str]
 ) -> None:

@@ -15,8 +15,6 @@ from medinfo.content import Content
 from medinfo.render import citation_anchor, plain_statement
 from medinfo.schema import cites, source_ids
 
-pytestmark = pytest.mark.e2e
-
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -29,6 +27,7 @@ def words(soup: BeautifulSoup) -> str:
 # --- The real site ---------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_content: Content) -> None:
     content = real_content
     assert len(content.topics) >= 6
@@ -49,6 +48,7 @@ def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_con
                         assert f"{source.short_name}, {cite.place}" in words(listed), (entry.slug, cite)
 
 
+@pytest.mark.e2e
 def test_seed_documents_are_never_cited_on_a_page(real_site: Path, real_content: Content) -> None:
     """Readers cannot follow a seed document, so pages cite only public sources with an address."""
     assert all(source.url.startswith("https://") for source in real_content.sources)
@@ -57,6 +57,7 @@ def test_seed_documents_are_never_cited_on_a_page(real_site: Path, real_content:
         assert "seed document" not in text.lower() and ".txt" not in text, entry.slug
 
 
+@pytest.mark.e2e
 def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
     real_site: Path, real_content: Content
 ) -> None:
@@ -87,6 +88,7 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
         assert len(soup.find_all("h1")) == 1
 
 
+@pytest.mark.e2e
 def test_nav_lists_topics_in_order_between_home_and_sources(real_site: Path, real_content: Content) -> None:
     content = real_content
     soup = page(real_site, "sources")
@@ -98,6 +100,7 @@ def test_nav_lists_topics_in_order_between_home_and_sources(real_site: Path, rea
     assert pages | {"Handouts to print", "Monitoring tracker"} <= set(nav)
 
 
+@pytest.mark.e2e
 def test_ema_page_presents_2020_outcome_as_current_and_2019_as_history(real_site: Path) -> None:
     soup = page(real_site, "topics/ema-safety-review")
     headings = [h.get_text(" ", strip=True) for h in soup.select("article h2")]
@@ -109,6 +112,7 @@ def test_ema_page_presents_2020_outcome_as_current_and_2019_as_history(real_site
     assert text.index(headings[history]) < two_medicines  # the two-medicine rule is only history
 
 
+@pytest.mark.e2e
 def test_sources_page_lists_every_source_with_the_pages_citing_it(
     real_site: Path, real_content: Content
 ) -> None:
@@ -131,11 +135,13 @@ def test_sources_page_lists_every_source_with_the_pages_citing_it(
         assert any("topics/side-effects/" in href for href in links), source_id
 
 
+@pytest.mark.e2e
 def test_hand_written_pages_show_their_review_banner(real_site: Path) -> None:
     for path in ("", "about"):
         assert page(real_site, path).select_one("aside.review-banner") is not None
 
 
+@pytest.mark.e2e
 def test_nothing_generated_is_written_into_the_sources(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
 
@@ -158,6 +164,7 @@ def test_nothing_generated_is_written_into_the_sources(tmp_path: Path) -> None:
 # --- A made-up medicine, through the same code -------------------------------------
 
 
+@pytest.mark.e2e
 def test_second_medicine_builds_into_its_own_pages(fixture_site: Path) -> None:
     side_effects = page(fixture_site, "topics/side-effects")
     text = words(side_effects)
@@ -170,6 +177,7 @@ def test_second_medicine_builds_into_its_own_pages(fixture_site: Path) -> None:
     assert "Signed off by Dr Test Example, consultant in test fever on 20 January 2026" in works
 
 
+@pytest.mark.e2e
 def test_page_without_review_dates_has_no_banner(fixture_site: Path) -> None:
     assert page(fixture_site, "about").select_one("aside.review-banner") is None
 
@@ -183,6 +191,7 @@ def test_hooks_name_no_medicine() -> None:
 # --- Bad input and overdue pages, in a real build -----------------------------------
 
 
+@pytest.mark.e2e
 def test_html_typed_into_a_fact_shows_as_text(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     topic = project / "content_src" / "topics" / "side-effects.yaml"
@@ -199,6 +208,7 @@ def test_html_typed_into_a_fact_shows_as_text(tmp_path: Path) -> None:
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>Editors" not in html
 
 
+@pytest.mark.e2e
 def test_content_error_fails_the_build_once_with_every_problem_and_no_traceback(
     tmp_path: Path,
 ) -> None:
@@ -226,6 +236,7 @@ def _banner(site: Path, path: str) -> BeautifulSoup:
     return soup
 
 
+@pytest.mark.e2e
 def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today="2027-01-20")
@@ -237,6 +248,7 @@ def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
     assert "side-effects.yaml: this page was due" not in result.stderr  # due 1 February 2027
 
 
+@pytest.mark.e2e
 def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     site = tmp_path / "site"
@@ -253,6 +265,7 @@ def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_pa
     assert current.select_one(".review-banner__warning").has_attr("hidden")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("hand_written", "made_from"),
     [
@@ -286,6 +299,7 @@ def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
     assert build.returncode != 0 and expected in build.stderr
 
 
+@pytest.mark.e2e
 def test_medinfo_check_refuses_what_the_strict_build_refuses_on_the_pages(tmp_path: Path) -> None:
     """A typed percentage and a script in a hand-written page: the check and the build say the same."""
     project = make_fixture_project(tmp_path / "project")
@@ -321,6 +335,7 @@ def test_medinfo_check_refuses_what_the_strict_build_refuses_on_the_pages(tmp_pa
     assert build.returncode != 0 and percent in build.stderr and script_problem in build.stderr
 
 
+@pytest.mark.e2e
 def test_mkdocs_and_properdocs_build_the_same_site(tmp_path: Path) -> None:
     """MkDocs 1.x is frozen; ProperDocs 1.6.7 (its maintained fork) must build the same pages.
 

@@ -14,9 +14,6 @@ from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
 from medinfo.csp import headers_file, inline_script_hashes, policy, with_policy
 from serving import serve
 
-pytestmark = pytest.mark.e2e
-
-
 COLLECT_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -43,6 +40,7 @@ def test_policy_hashes_only_executable_inline_scripts() -> None:
     assert "frame-ancestors" not in policy(hashes) and "frame-ancestors 'none'" in headers_file(hashes)
 
 
+@pytest.mark.e2e
 def test_built_pages_carry_the_policy_and_the_headers_file(real_site: Path) -> None:
     headers = (real_site / "_headers").read_text(encoding="utf-8")
     for page in sorted(real_site.rglob("*.html")):
@@ -84,6 +82,7 @@ def open_pages(base_url: str, paths: list[str], exercise: str | None = None) -> 
     return problems
 
 
+@pytest.mark.e2e
 @needs_browser
 def test_every_page_loads_with_no_policy_violation(real_site: Path, site_url: str) -> None:
     pages = sorted(p.parent.relative_to(real_site).as_posix() for p in real_site.rglob("index.html"))
@@ -91,6 +90,7 @@ def test_every_page_loads_with_no_policy_violation(real_site: Path, site_url: st
     assert open_pages(site_url, paths, exercise="") == {}
 
 
+@pytest.mark.e2e
 @needs_browser
 def test_a_script_outside_the_policy_is_caught(tmp_path: Path) -> None:
     allowed = "document.title = 'allowed';"

@@ -26,7 +26,6 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 pdfs.require_poppler()
-pytestmark = pytest.mark.e2e
 
 ADDRESS = "http://127.0.0.1:8000/"  # the default site_url the test builds use
 A4_MM = (210, 297)
@@ -57,6 +56,7 @@ def handout_file(site: Path, soup: BeautifulSoup, page_path: str) -> tuple[Path,
 # --- Topic handouts -----------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_every_topic_links_its_handout_with_its_real_size(real_site: Path, real_content: Content) -> None:
     for entry in real_content.topics:
         pdf, label = handout_file(
@@ -68,6 +68,7 @@ def test_every_topic_links_its_handout_with_its_real_size(real_site: Path, real_
         assert pdf.read_bytes().startswith(b"%PDF-")
 
 
+@pytest.mark.e2e
 def test_each_handout_fits_two_a4_pages_with_every_fact_and_its_sources(
     real_site: Path, real_content: Content
 ) -> None:
@@ -91,6 +92,7 @@ def test_each_handout_fits_two_a4_pages_with_every_fact_and_its_sources(
                 assert pdfs.squashed(f"{source.short_name}, {cite.place}") in words, (entry.slug, cite)
 
 
+@pytest.mark.e2e
 def test_each_handout_carries_review_dates_address_and_team_box(
     real_site: Path, real_content: Content
 ) -> None:
@@ -110,6 +112,7 @@ def test_each_handout_carries_review_dates_address_and_team_box(
             assert f"next review due {long_date(review.next_review_due)}" in pdfs.text(pdf, page=number)
 
 
+@pytest.mark.e2e
 def test_handout_qr_code_leads_back_to_the_page(real_site: Path, real_content: Content) -> None:
     for entry in real_content.topics:
         pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
@@ -121,6 +124,7 @@ def test_handout_qr_code_leads_back_to_the_page(real_site: Path, real_content: C
 # --- The starter pack and the tracker ------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_pack_has_a_cover_contents_and_every_topic_and_the_tracker(
     real_site: Path, real_content: Content
 ) -> None:
@@ -146,6 +150,7 @@ def test_pack_has_a_cover_contents_and_every_topic_and_the_tracker(
     assert pdfs.page_count(pack) >= starts[-1]
 
 
+@pytest.mark.e2e
 def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> None:
     soup = soup_of(real_site, "monitoring-tracker")
     tables = soup.select("table.tracker-table")
@@ -173,6 +178,7 @@ def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> No
     assert "First course:" in words and "Second course:" in words
 
 
+@pytest.mark.e2e
 def test_handouts_page_lists_every_pdf_with_size_and_pages(real_site: Path, real_content: Content) -> None:
     soup = soup_of(real_site, "handouts")
     items = [" ".join(li.get_text().split()) for li in soup.select(".print-downloads li")]
@@ -188,6 +194,7 @@ def test_handouts_page_lists_every_pdf_with_size_and_pages(real_site: Path, real
 # --- Any medicine, rebuilt the same --------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_second_medicine_gets_handouts_and_a_pack_but_no_tracker(fixture_site: Path) -> None:
     folder = fixture_site / "handouts"
     assert sorted(p.name for p in folder.glob("*.pdf")) == [
@@ -208,6 +215,7 @@ def test_second_medicine_gets_handouts_and_a_pack_but_no_tracker(fixture_site: P
         assert "lemtrada" not in pdfs.text(pdf).lower()
 
 
+@pytest.mark.e2e
 def test_pdfs_are_byte_identical_when_rebuilt(fixture_site: Path, tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     again = tmp_path / "site"
@@ -222,6 +230,7 @@ def test_pdfs_are_byte_identical_when_rebuilt(fixture_site: Path, tmp_path: Path
 # --- The PDF maker on its own ---------------------------------------------------------
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "reference",
     [
@@ -235,6 +244,7 @@ def test_pdf_maker_reads_nothing_outside_the_site(reference: str) -> None:
         html_to_pdf(f"<html><head></head><body><p>Hi</p>{reference}</body></html>", ADDRESS)
 
 
+@pytest.mark.e2e
 def test_pdf_maker_reads_the_sites_own_files() -> None:
     svg = (
         b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
@@ -271,6 +281,7 @@ def _text_sizes(html: str) -> list[tuple[float, str, bool]]:
     return found
 
 
+@pytest.mark.e2e
 def test_handout_text_is_at_least_11pt(real_site: Path, real_content: Content) -> None:
     entry = next(e for e in real_content.topics if e.slug == "side-effects")
     article = soup_of(real_site, "topics/side-effects").select_one("article")
@@ -298,6 +309,7 @@ def _first_page_pixels(pdf_bytes: bytes, folder: Path, name: str) -> bytes:
     return Image.open(png).convert("L").tobytes()
 
 
+@pytest.mark.e2e
 def test_risk_pictures_print_filled_and_outlined_figures(real_content: Content, tmp_path: Path) -> None:
     """5 in 100 and 95 in 100 must print differently: without the styles inside the SVG,
     WeasyPrint fills every figure in and both pictures print the same."""
@@ -311,6 +323,7 @@ def test_risk_pictures_print_filled_and_outlined_figures(real_content: Content, 
     assert differing > 1000, differing
 
 
+@pytest.mark.e2e
 def test_a_topic_too_long_for_two_sides_of_a4_stops_the_strict_build(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     topic = project / "content_src" / "topics" / "how-it-works.yaml"

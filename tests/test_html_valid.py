@@ -22,8 +22,6 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-pytestmark = pytest.mark.e2e
-
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
 
@@ -105,6 +103,7 @@ def own_stylesheets(site: Path) -> list[Path]:
     return sorted(p for p in (site / "assets").glob("*.css"))
 
 
+@pytest.mark.e2e
 def test_every_page_is_valid_html(real_site: Path, fixture_site: Path) -> None:
     pages = sorted(real_site.rglob("*.html")) + sorted(fixture_site.rglob("*.html"))
     assert len(pages) >= 12

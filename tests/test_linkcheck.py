@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from serving import serve
 
-pytestmark = pytest.mark.e2e
-
 LINKCHECKER = str(Path(sys.executable).with_name("linkchecker"))
 
 
@@ -28,6 +26,7 @@ def linkcheck(url: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.e2e
 def test_built_site_has_no_broken_links(real_site: Path) -> None:
     with serve(real_site) as url:
         result = linkcheck(url)
@@ -39,6 +38,7 @@ def test_built_site_has_no_broken_links(real_site: Path) -> None:
     assert "0 errors found" in result.stdout
 
 
+@pytest.mark.e2e
 def test_a_broken_link_is_reported(real_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(real_site, site)

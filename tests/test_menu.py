@@ -9,14 +9,13 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 from medinfo.content import Content, topic_menu
 
-pytestmark = pytest.mark.e2e
-
 
 def test_topics_without_a_group_are_listed_on_their_own(real_content: Content) -> None:
     menu = topic_menu(real_content.topics)
     assert menu == [{entry.topic.title: entry.page_path} for entry in real_content.topics]
 
 
+@pytest.mark.e2e
 def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     side_effects = project / "content_src" / "topics" / "side-effects.yaml"

@@ -25,8 +25,6 @@ from medinfo.schema import ClinicalSignoff, Medicine, Review, SourcedText
 from medinfo.structured_data import drug, medical_web_page, reviewers, sitemap_lastmod
 from mkdocs.utils.yaml import get_yaml_loader
 
-pytestmark = pytest.mark.e2e
-
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, used by the test builds
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -119,12 +117,14 @@ def test_sitemap_date_is_the_review_date() -> None:
 # --- The real site ---------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_every_page_declares_its_language(real_site: Path) -> None:
     for path in html_pages(real_site):
         html = soup_of(path).html
         assert html is not None and html.get("lang") == "en", path
 
 
+@pytest.mark.e2e
 def test_meta_descriptions_come_from_the_yaml(real_site: Path, real_content: Content) -> None:
     for entry in real_content.topics:
         assert meta_description(page_soup(real_site, f"topics/{entry.slug}")) == entry.topic.description
@@ -136,6 +136,7 @@ def test_meta_descriptions_come_from_the_yaml(real_site: Path, real_content: Con
     assert all(described) and len(set(described)) == len(described)
 
 
+@pytest.mark.e2e
 def test_topic_pages_have_medical_web_page_json_ld(real_site: Path, real_content: Content) -> None:
     medicine = real_content.medicine
     for entry in real_content.topics:
@@ -158,6 +159,7 @@ def test_topic_pages_have_medical_web_page_json_ld(real_site: Path, real_content
             assert len(names) == 1
 
 
+@pytest.mark.e2e
 def test_only_topic_pages_carry_json_ld(real_site: Path, real_content: Content) -> None:
     topics = {real_site / "topics" / entry.slug / "index.html" for entry in real_content.topics}
     for path in html_pages(real_site):
@@ -165,6 +167,7 @@ def test_only_topic_pages_carry_json_ld(real_site: Path, real_content: Content) 
             assert json_ld(soup_of(path)) == [], path
 
 
+@pytest.mark.e2e
 def test_sitemap_dates_are_review_dates(real_site: Path, real_content: Content) -> None:
     reviews = {f"topics/{e.slug}/": e.topic.review for e in real_content.topics}
     for src, front in real_content.pages.items():
@@ -190,6 +193,7 @@ def test_sitemap_dates_are_review_dates(real_site: Path, real_content: Content) 
     assert set(reviews) <= seen
 
 
+@pytest.mark.e2e
 def test_sitemap_does_not_depend_on_the_build_time(fixture_site: Path, tmp_path: Path) -> None:
     """MkDocs would write the build time; SOURCE_DATE_EPOCH moves it, so a change would show."""
     project = make_fixture_project(tmp_path / "project")
@@ -206,6 +210,7 @@ def test_sitemap_does_not_depend_on_the_build_time(fixture_site: Path, tmp_path:
 # --- A made-up medicine, signed off by a clinician -----------------------------------
 
 
+@pytest.mark.e2e
 def test_clinician_is_named_only_on_the_signed_off_page(fixture_site: Path) -> None:
     [works] = json_ld(page_soup(fixture_site, "topics/how-it-works"))
     assert {"@type": "Person", "name": "Dr Test Example, consultant in test fever"} in works["reviewedBy"]
@@ -229,6 +234,7 @@ FETCHED = {
 }
 
 
+@pytest.mark.e2e
 def test_pages_reference_nothing_outside_the_site(real_site: Path) -> None:
     for path in html_pages(real_site):
         soup = soup_of(path)

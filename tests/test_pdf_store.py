@@ -13,8 +13,6 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 from medinfo.pdf import PdfStore, html_to_pdf
 
-pytestmark = pytest.mark.e2e
-
 BASE = "http://127.0.0.1:8000/topics/"
 HTML = '<p>Box</p><img src="../assets/box.svg" alt="">'
 BOX = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
@@ -24,6 +22,7 @@ def site_files(box: bytes) -> dict[str, bytes]:
     return {"http://127.0.0.1:8000/assets/box.svg": box}
 
 
+@pytest.mark.e2e
 def test_a_kept_pdf_is_reused_by_the_next_build_with_the_same_bytes(tmp_path: Path) -> None:
     files = site_files(BOX)
     made = html_to_pdf(HTML, BASE, files.get, PdfStore(tmp_path))
@@ -33,6 +32,7 @@ def test_a_kept_pdf_is_reused_by_the_next_build_with_the_same_bytes(tmp_path: Pa
     assert later.find(HTML, "http://example.org/", files.get) is None  # another address
 
 
+@pytest.mark.e2e
 def test_a_changed_site_file_means_a_new_pdf(tmp_path: Path) -> None:
     store = PdfStore(tmp_path)
     first = html_to_pdf(HTML, BASE, site_files(BOX).get, store)
@@ -42,6 +42,7 @@ def test_a_changed_site_file_means_a_new_pdf(tmp_path: Path) -> None:
     assert second.data != first.data
 
 
+@pytest.mark.e2e
 def test_a_damaged_or_half_written_pdf_is_not_used(tmp_path: Path) -> None:
     files = site_files(BOX)
     html_to_pdf(HTML, BASE, files.get, PdfStore(tmp_path))
@@ -53,6 +54,7 @@ def test_a_damaged_or_half_written_pdf_is_not_used(tmp_path: Path) -> None:
     assert PdfStore(tmp_path).find(HTML, BASE, files.get) is None
 
 
+@pytest.mark.e2e
 def test_pdfs_not_used_by_a_build_are_deleted(tmp_path: Path) -> None:
     files = site_files(BOX)
     html_to_pdf(HTML, BASE, files.get, PdfStore(tmp_path))
@@ -63,6 +65,7 @@ def test_pdfs_not_used_by_a_build_are_deleted(tmp_path: Path) -> None:
     assert store.find("<p>Only this one now</p>", BASE, files.get) is not None
 
 
+@pytest.mark.e2e
 def test_a_preview_makes_no_pdf_and_says_when_it_will_be_made(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     site = tmp_path / "site"
@@ -86,6 +89,7 @@ def test_a_preview_makes_no_pdf_and_says_when_it_will_be_made(tmp_path: Path) ->
     assert handouts.select(".print-downloads a") == []
 
 
+@pytest.mark.e2e
 def test_a_wrong_setting_is_a_clear_error(tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     result = mkdocs_build(

@@ -13,8 +13,6 @@ from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 from medinfo.content import Content
 from medinfo.render import plain_statement
 
-pytestmark = pytest.mark.e2e
-
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -24,6 +22,7 @@ def text_of(soup: BeautifulSoup) -> str:
     return " ".join(soup.get_text().split())
 
 
+@pytest.mark.e2e
 def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
     soup = page(fixture_site, "topics/side-effects")
     itch, sneeze = soup.select(".icon-array-group figure")
@@ -37,6 +36,7 @@ def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
     assert itch.figcaption.get_text().startswith("Itchy skin affects about 4 in 10 people over 2 years")
 
 
+@pytest.mark.e2e
 def test_questions_to_ask_section(fixture_site: Path) -> None:
     soup = page(fixture_site, "topics/side-effects")
     heading = soup.find("h2", string=re.compile("Questions to ask your test fever team"))
@@ -45,6 +45,7 @@ def test_questions_to_ask_section(fixture_site: Path) -> None:
     assert questions == ["Will the itching stop when I stop Zelvora?", "What can I do about sneezing?"]
 
 
+@pytest.mark.e2e
 def test_questions_page_reuses_the_topics_statements(fixture_site: Path) -> None:
     soup = page(fixture_site, "faq")
     text = text_of(soup)
@@ -58,6 +59,7 @@ def test_questions_page_reuses_the_topics_statements(fixture_site: Path) -> None
     assert soup.select_one("aside.review-banner") is not None
 
 
+@pytest.mark.e2e
 def test_glossary_page_and_tooltips(fixture_site: Path) -> None:
     glossary = page(fixture_site, "glossary")
     item = next(
@@ -72,6 +74,7 @@ def test_glossary_page_and_tooltips(fixture_site: Path) -> None:
     assert focusable == ["test fever", "protein"]  # one tab stop per word, at its first use
 
 
+@pytest.mark.e2e
 def test_real_site_reports_every_pages_readability(real_site: Path, real_content: Content) -> None:
     log = (real_site.parent / "build.log").read_text(encoding="utf-8")
     report = log[log.index("Readability, hardest page first") :]
@@ -83,6 +86,7 @@ def test_real_site_reports_every_pages_readability(real_site: Path, real_content
         assert entry.page_path in report
 
 
+@pytest.mark.e2e
 def test_real_site_numbers_are_words_and_pictures(real_site: Path, real_content: Content) -> None:
     pictured = 0
     for entry in real_content.topics:
@@ -108,6 +112,7 @@ def _build_with(tmp_path: Path, path: str, old: str, new: str) -> str:
     return result.stderr
 
 
+@pytest.mark.e2e
 def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
     hard = (
         "Examplimab-mediated immunomodulation necessitates comprehensive longitudinal haematological "
@@ -122,11 +127,13 @@ def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.e2e
 def test_percentage_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
     log = _build_with(tmp_path, "docs/about.md", "A test site.", "A test site that is 95% accurate.")
     assert "docs/about.md:" in log and "gives a percentage ('95%')" in log
 
 
+@pytest.mark.e2e
 def test_readability_command_reports_the_built_site(fixture_site: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "medinfo", "readability", str(fixture_site)], capture_output=True, text=True

@@ -20,7 +20,6 @@ from medinfo.schema import source_ids
 from playwright.sync_api import Browser
 
 pdfs.require_poppler()
-pytestmark = pytest.mark.e2e
 
 ADDRESS = "http://127.0.0.1:8000/"  # site_url of the test build: what paper must point back to
 PRINTS = pdfs.TEST_OUTPUT / "print"
@@ -61,6 +60,7 @@ def page_of(pdf: Path, words: str) -> set[int]:
     return {n for n in range(1, pdfs.page_count(pdf) + 1) if words in pdfs.text(pdf, page=n)}
 
 
+@pytest.mark.e2e
 def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
     browser: Browser, site_url: str, real_content: Content
 ) -> None:
@@ -85,6 +85,7 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
             assert page_of(pdf, first) == page_of(pdf, last), (entry.slug, first)
 
 
+@pytest.mark.e2e
 def test_web_addresses_are_printed_after_links_but_not_for_links_inside_the_page(
     browser: Browser, site_url: str, real_content: Content
 ) -> None:
@@ -98,6 +99,7 @@ def test_web_addresses_are_printed_after_links_but_not_for_links_inside_the_page
     assert "[1] (#" not in pdfs.text(pdf)
 
 
+@pytest.mark.e2e
 def test_tracker_and_hand_written_pages_print_with_address(browser: Browser, site_url: str) -> None:
     for path, name in (("monitoring-tracker/", "tracker"), ("", "home"), ("about/", "about")):
         pdf = print_page(browser, site_url + path, PRINTS / f"{name}.pdf")
@@ -110,6 +112,7 @@ def test_tracker_and_hand_written_pages_print_with_address(browser: Browser, sit
         pdfs.to_pngs(pdf, PRINTS, name, dpi=80, last=2)
 
 
+@pytest.mark.e2e
 def test_prints_on_us_letter_too(browser: Browser, site_url: str, real_content: Content) -> None:
     pdf = print_page(browser, f"{site_url}topics/side-effects/", PRINTS / "letter-side-effects.pdf", "Letter")
     assert pdfs.page_size_mm(pdf) == (216, 279)
@@ -119,6 +122,7 @@ def test_prints_on_us_letter_too(browser: Browser, site_url: str, real_content: 
         assert page_of(pdf, first) == page_of(pdf, last), first
 
 
+@pytest.mark.e2e
 def test_printed_text_is_black_at_least_11pt_and_links_are_underlined(
     browser: Browser, site_url: str, real_content: Content
 ) -> None:
@@ -151,6 +155,7 @@ def test_printed_text_is_black_at_least_11pt_and_links_are_underlined(
     page.close()
 
 
+@pytest.mark.e2e
 def test_print_button_and_handout_link_on_screen_only(browser: Browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(f"{site_url}topics/monitoring/")

@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, real_today
 
-pytestmark = pytest.mark.e2e
-
 
 def snapshot(site: Path) -> dict[str, str]:
     return {
@@ -24,6 +22,7 @@ def snapshot(site: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.e2e
 def test_two_builds_of_the_same_sources_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
     # A second copy of the sources, in another folder, built later: nothing may differ.
     copy = tmp_path / "elsewhere"
@@ -79,6 +78,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+@pytest.mark.e2e
 def test_a_good_publish_replaces_the_site(published: tuple[Path, Path]) -> None:
     project, site = published
     edit(
@@ -92,6 +92,7 @@ def test_a_good_publish_replaces_the_site(published: tuple[Path, Path]) -> None:
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # nothing left beside it
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("file", "old", "new", "reason"),
     [
