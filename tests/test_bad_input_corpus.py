@@ -1,9 +1,11 @@
 """The bad-input corpus: every mistake YAML allows ends in a clear message and loses nothing.
 
-Each case patches a copy of the made-up medicine's project and runs the command
-that CI and deployment use (``medinfo publish``). Each asserts a non-zero exit,
-a message naming the file, line and field in plain words, no traceback, and
-that no site was written.
+Each case patches a copy of the made-up medicine's project and runs ``medinfo
+check`` in-process: it runs every rule the strict build runs, with the same
+words. Each asserts a failure, a message naming the file, line and field in
+plain words, no traceback, and that no file was changed. A few cases also run
+the command CI and deployment use (``medinfo publish``) and assert that no site
+was written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_TODAY, make_fixture_project
+from medinfo.cli import main
 
 TOPIC = "content_src/topics/side-effects.yaml"
 WORKS = "content_src/topics/how-it-works.yaml"
@@ -601,9 +604,44 @@ def test_the_corpus_is_large_enough() -> None:
     assert len({case.name for case in CASES}) == len(CASES)
 
 
-@pytest.mark.e2e
+# The whole path CI and deployment take, kept for a few kinds of mistake: every
+# case above goes through the same loader and checks in-process, much faster.
+PUBLISHED = (
+    "unclosed quote",
+    "dangling source id",
+    "unused source (a warning, which fails the strict build)",
+    "percentage in patient text",
+    "raw script in a hand-written page",
+)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_fails_clearly_and_writes_no_site(case: Case, tmp_path: Path) -> None:
+def test_bad_input_fails_the_check_clearly_and_changes_no_file(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    case.edit(project)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    code = main(["check", "--content", str(project / "content_src"), "--docs", str(project / "docs")])
+    output = capsys.readouterr()
+    # A warning lets the check pass (editors see it); the strict build fails on it (below).
+    assert code == (0 if "warning:" in case.message else 1), output.out + output.err
+    prefix = case.expected_prefix(project)
+    assert any(prefix in line and case.message in line for line in output.err.splitlines()), (
+        prefix,
+        output.err,
+    )
+    assert "Traceback" not in output.err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before, "a check changes no file"
+
+
+def test_the_published_cases_are_in_the_corpus() -> None:
+    assert set(PUBLISHED) <= {case.name for case in CASES}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in PUBLISHED], ids=list(PUBLISHED))
+def test_bad_input_fails_publishing_clearly_and_writes_no_site(case: Case, tmp_path: Path) -> None:
     project = make_fixture_project(tmp_path / "project")
     case.edit(project)
     site = tmp_path / "published" / "site"
