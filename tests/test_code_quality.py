@@ -19,6 +19,7 @@ def test_ruff() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_core() -> None:
-    result = run(str(BIN / "mypy"), "hooks/medinfo")
+def test_mypy_strict_on_the_core_and_the_hooks() -> None:
+    hooks = sorted(str(path.relative_to(REPO)) for path in (REPO / "hooks").glob("*.py"))
+    result = run(str(BIN / "mypy"), "hooks/medinfo", *hooks)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,7 +67,7 @@ class TopicEntry:
         return f"{TOPICS_DIR}/{self.slug}.md"
 
 
-def topic_menu(topics: list[TopicEntry]) -> list[dict[str, Any]]:
+def topic_menu(topics: Sequence[TopicEntry]) -> list[dict[str, Any]]:
     """The topics as MkDocs nav entries, in order. Topics with the same ``menu_group`` are
     listed under it, where the first of them comes: with the theme's ``navigation.prune``,
     a page's menu then holds its own group's pages and the other groups' headings only."""
