@@ -10,10 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .content import load_content
-from .editor_commands import EDITOR_COMMANDS, add_editor_commands, run_editor_command
+from .editor_commands import EDITOR_COMMANDS, add_editor_commands, load_or_explain, run_editor_command
 from .page_checks import page_problems
-from .problems import ContentError
 from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from .publish import PublishError, publish
 
@@ -73,21 +71,19 @@ def run_readability(site: Path) -> int:
     return 1 if hard else 0
 
 
+FIX_AND_CHECK_AGAIN = "Nothing was changed. Fix the lines above and run the check again."
+
+
 def run_check(content_dir: Path, docs_dir: Path) -> int:
-    try:
-        content, report = load_content(content_dir, docs_dir)
-    except ContentError as error:
-        print(error.report.summary(), file=sys.stderr)
-        print("Nothing was changed. Fix the lines above and run the check again.", file=sys.stderr)
-        return 1
-    except ValueError as error:  # e.g. MEDINFO_TODAY is not a date
-        print(f"medinfo: {error}", file=sys.stderr)
-        return 2
+    loaded = load_or_explain(content_dir, docs_dir, FIX_AND_CHECK_AGAIN, content_error_status=1)
+    if isinstance(loaded, int):
+        return loaded
+    content, report = loaded
     # What the strict build would also refuse on the pages themselves (plain language, safety).
     report.extend(page_problems(content, docs_dir, content_dir.parent))
     if report.errors:
         print(report.summary(), file=sys.stderr)
-        print("Nothing was changed. Fix the lines above and run the check again.", file=sys.stderr)
+        print(FIX_AND_CHECK_AGAIN, file=sys.stderr)
         return 1
     for warning in report.warnings:
         print(warning, file=sys.stderr)

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from . import clock
-from .content import load_content
+from .content import Content, load_content
 from .editor_schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
-from .problems import ContentError
+from .problems import ContentError, Report
 from .review import DUE_SOON_DAYS, ReviewStatus
 from .review_report import page_reviews, review_json, review_table
 from .spelling import WORD_LIST, check_spelling
@@ -64,17 +64,31 @@ def run_editor_command(args: argparse.Namespace) -> int:
     return run_review_report(args.content, args.docs, args.json, args.warn_days)
 
 
-def run_review_report(content_dir: Path, docs_dir: Path, as_json: bool, warn_days: int | None) -> int:
+def load_or_explain(
+    content_dir: Path, docs_dir: Path, advice: str, content_error_status: int
+) -> tuple[Content, Report] | int:
+    """The content, or the exit status once every problem is printed for the editor.
+
+    Problems in the content are followed by ``advice``; a bad MEDINFO_TODAY exits with 2.
+    """
     try:
-        today = clock.today()
-        content, _ = load_content(content_dir, docs_dir)
+        return load_content(content_dir, docs_dir)
     except ContentError as error:
         print(error.report.summary(), file=sys.stderr)
-        print("Fix the content first ('medinfo check'), then run the report again.", file=sys.stderr)
-        return 2
+        print(advice, file=sys.stderr)
+        return content_error_status
     except ValueError as error:  # e.g. MEDINFO_TODAY is not a date
         print(f"medinfo: {error}", file=sys.stderr)
         return 2
+
+
+def run_review_report(content_dir: Path, docs_dir: Path, as_json: bool, warn_days: int | None) -> int:
+    advice = "Fix the content first ('medinfo check'), then run the report again."
+    loaded = load_or_explain(content_dir, docs_dir, advice, content_error_status=2)
+    if isinstance(loaded, int):
+        return loaded
+    content, _ = loaded
+    today = clock.today()
     if warn_days is not None and warn_days < 0:
         print("medinfo: --warn-days must be 0 or more", file=sys.stderr)
         return 2

@@ -529,8 +529,8 @@ class FaqEntry(Closed):
     )
 
 
-class FaqFile(Closed):
-    """The 'Questions people ask' page."""
+class PageHead(Closed):
+    """The fields every page made from one content file starts with."""
 
     title: PlainLine = Field(description="The page heading.", examples=["Questions people ask"])
     description: PlainLine = Field(
@@ -543,13 +543,18 @@ class FaqFile(Closed):
         description="An optional opening paragraph with no facts in it.",
         examples=["These are questions people often ask."],
     )
-    questions: list[FaqEntry] = Field(min_length=1, description="The questions, in the order they appear.")
-    changes: Changes
 
-    @field_validator("changes")
+    @field_validator("changes", check_fields=False)
     @classmethod
     def _changes_in_order(cls, value: list[Change]) -> list[Change]:
         return newest_first(value)
+
+
+class FaqFile(PageHead):
+    """The 'Questions people ask' page."""
+
+    questions: list[FaqEntry] = Field(min_length=1, description="The questions, in the order they appear.")
+    changes: Changes
 
 
 SEED_CLAIM_STATUSES = ("covered", "out of date", "not about this medicine", "unsupported", "not a claim")
@@ -665,20 +670,9 @@ class CourseGap(Closed):
     sources: SourceIds
 
 
-class MonitoringSchedule(Closed):
+class MonitoringSchedule(PageHead):
     """The structured test timetable the printable monitoring tracker is made from."""
 
-    title: PlainLine = Field(description="The tracker's heading.", examples=["Monitoring tracker"])
-    description: PlainLine = Field(
-        description="One sentence saying what the tracker is for.",
-        examples=["A sheet to tick off your tests, month by month."],
-    )
-    review: Review = Field(description="When the tracker was checked, by whom, and when it is due again.")
-    intro: Text | None = Field(
-        None,
-        description="An optional opening sentence with no facts in it.",
-        examples=["Use this sheet to keep track of your tests."],
-    )
     second_course_after: CourseGap | None = Field(
         None, description="Leave out for a medicine given as a single course."
     )
@@ -690,11 +684,6 @@ class MonitoringSchedule(Closed):
             "the timetable changes."
         ),
     )
-
-    @field_validator("changes")
-    @classmethod
-    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
-        return newest_first(value)
 
     @model_validator(mode="after")
     def _unique_test_ids(self) -> MonitoringSchedule:
