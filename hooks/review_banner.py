@@ -16,15 +16,13 @@ import logging
 import os
 
 from medinfo import clock
-from medinfo.review import ReviewStatus, review_banner
+from medinfo.review import ALLOW_OVERDUE_VARIABLE, ReviewStatus, overdue_message, review_banner
 from medinfo.schema import Review
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.review_banner")
-
-ALLOW_OVERDUE_VARIABLE = "MEDINFO_ALLOW_OVERDUE"
 
 
 # Work out the banner from the page's review dates and "today".
@@ -37,10 +35,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["review_banner"] = banner
     where = page.meta.get("source_file") or f"docs/{page.file.src_uri}"
     if banner.status is ReviewStatus.OVERDUE:
-        message = (
-            f"{where}: this page was due for review on {banner.next_review_due} and is overdue. "
-            "Review it and update 'review' (readers see an overdue warning meanwhile)."
-        )
+        message = f"{where}: {overdue_message(banner.next_review_due)}"
         allowed = os.environ.get(ALLOW_OVERDUE_VARIABLE) == "1"
         (log.info if allowed else log.warning)(message)
     elif banner.status is ReviewStatus.DUE_SOON:

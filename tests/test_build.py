@@ -372,3 +372,31 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path: Path) -> None:
     ]
     assert different == []
     assert b'content="mkdocs-ProperDocs 1.6.7' in forked["index.html"]
+
+
+def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> None:
+    """No rule runs in only one of them: a review past its date stops both, unless allowed."""
+    project = make_fixture_project(tmp_path / "project")
+    day = "2027-01-16"  # the made-up medicine's 'How it works' was due on 15 January 2027
+    sentence = "this page was due for review on 15 January 2027 and is overdue."
+
+    def check(**env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "medinfo", "check"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "MEDINFO_TODAY": day, **env},
+        )
+
+    refused = check()
+    assert refused.returncode == 1
+    assert any(
+        line.startswith("content_src/topics/how-it-works.yaml:") and sentence in line
+        for line in refused.stderr.splitlines()
+    ), refused.stderr
+    allowed = check(MEDINFO_ALLOW_OVERDUE="1")
+    assert allowed.returncode == 0 and "warning: " + sentence in allowed.stderr
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=day)
+    assert build.returncode != 0
+    assert f"content_src/topics/how-it-works.yaml: {sentence}" in build.stderr

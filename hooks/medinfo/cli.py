@@ -6,14 +6,24 @@ medinfo check            # or: python -m medinfo check
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .editor_commands import EDITOR_COMMANDS, add_editor_commands, load_or_explain, run_editor_command
+from . import clock
+from .editor_commands import (
+    EDITOR_COMMANDS,
+    add_editor_commands,
+    docs_folder,
+    load_or_explain,
+    run_editor_command,
+)
 from .page_checks import page_problems
 from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from .publish import PublishError, publish
+from .review import ALLOW_OVERDUE_VARIABLE
+from .review_report import overdue_problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,8 +89,11 @@ def run_check(content_dir: Path, docs_dir: Path) -> int:
     if isinstance(loaded, int):
         return loaded
     content, report = loaded
-    # What the strict build would also refuse on the pages themselves (plain language, safety).
-    report.extend(page_problems(content, docs_dir, content_dir.parent))
+    # What the strict build would also refuse: the pages' plain language and safety, overdue reviews.
+    root = content_dir.parent
+    report.extend(page_problems(content, docs_dir, root))
+    allowed = os.environ.get(ALLOW_OVERDUE_VARIABLE) == "1"
+    report.extend(overdue_problems(content, docs_folder(docs_dir, content_dir), root, clock.today(), allowed))
     if report.errors:
         print(report.summary(), file=sys.stderr)
         print(FIX_AND_CHECK_AGAIN, file=sys.stderr)

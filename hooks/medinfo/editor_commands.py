@@ -93,7 +93,7 @@ def run_review_report(content_dir: Path, docs_dir: Path, as_json: bool, warn_day
         print("medinfo: --warn-days must be 0 or more", file=sys.stderr)
         return 2
     due_soon_days = DUE_SOON_DAYS if warn_days is None else warn_days
-    rows = page_reviews(content, _shown_like_content(docs_dir, content_dir), today, due_soon_days)
+    rows = page_reviews(content, docs_folder(docs_dir, content_dir), today, due_soon_days)
     print(review_json(rows, today, due_soon_days) if as_json else review_table(rows, today, due_soon_days))
     failing = [row for row in rows if row.status is ReviewStatus.OVERDUE]
     if warn_days is not None:
@@ -120,7 +120,7 @@ def run_spelling(content_dir: Path, docs_dir: Path) -> int:
     return 0
 
 
-def _shown_like_content(docs_dir: Path, content_dir: Path) -> str:
+def docs_folder(docs_dir: Path, content_dir: Path) -> str:
     """The docs folder named from the same place as the content files (``docs``, not a full path)."""
     root = content_dir.resolve().parent
     folder = docs_dir.resolve()

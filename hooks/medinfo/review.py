@@ -96,3 +96,14 @@ def newest_review_date(*folders: Path) -> dt.date:
             if text.startswith("---"):
                 collect(yaml.safe_load(text.split("---", 2)[1]))
     return max(dates)
+
+
+ALLOW_OVERDUE_VARIABLE = "MEDINFO_ALLOW_OVERDUE"  # =1 lets an urgent rebuild through an overdue page
+
+
+def overdue_message(next_review_due: str) -> str:
+    """What the build and the content check say about a page past its review date."""
+    return (
+        f"this page was due for review on {next_review_due} and is overdue. "
+        "Review it and update 'review' (readers see an overdue warning meanwhile)."
+    )

@@ -10,10 +10,13 @@ import datetime as dt
 import json
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .content import Content
-from .review import DUE_SOON_DAYS, ReviewStatus, review_status
+from .plain import long_date
+from .problems import Problem, Severity
+from .review import DUE_SOON_DAYS, ReviewStatus, overdue_message, review_status
 from .schema import Review
 
 NO_REVIEW = "no review dates"
@@ -88,6 +91,29 @@ def page_reviews(
         for title, file, review in pages
     ]
     return sorted(rows, key=lambda r: (r.days_left is None, r.days_left or 0, r.file))
+
+
+def overdue_problems(
+    content: Content, docs_folder: str, root: Path, today: dt.date, allowed: bool = False
+) -> list[Problem]:
+    """A page past its review date, as the strict build sees it: an error, or a warning if allowed."""
+    problems = []
+    for row in page_reviews(content, docs_folder, today):
+        if row.status is not ReviewStatus.OVERDUE or row.review is None:
+            continue
+        path = root / row.file
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        line = next((n for n, text in enumerate(lines, 1) if "next_review_due:" in text), 1)
+        problems.append(
+            Problem(
+                row.file,
+                line,
+                "review.next_review_due",
+                overdue_message(long_date(row.review.next_review_due)),
+                severity=Severity.WARNING if allowed else Severity.ERROR,
+            )
+        )
+    return problems
 
 
 REPORT_WIDTH = 100  # fits a terminal and a CI log without wrapping
