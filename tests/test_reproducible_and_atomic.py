@@ -62,13 +62,24 @@ def publish(project: Path, site: Path, *extra: str) -> subprocess.CompletedProce
     )
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> tuple[Path, Path]:
-    project = make_fixture_project(tmp_path / "project")
-    site = tmp_path / "www" / "site"
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One good publish of the made-up medicine, made once for this module's tests."""
+    root = tmp_path_factory.mktemp("published")
+    project = make_fixture_project(root / "project")
+    site = root / "www" / "site"
     result = publish(project, site)
     assert result.returncode == 0, result.stderr
     assert "Published to" in result.stdout
+    return project, site
+
+
+@pytest.fixture
+def published(published_once: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A fresh copy of the published project and site (and its kept PDFs) for each test to change."""
+    project, site = tmp_path / "project", tmp_path / "www" / "site"
+    shutil.copytree(published_once[0], project, symlinks=True)
+    shutil.copytree(published_once[1], site, symlinks=True)
     return project, site
 
 
