@@ -273,6 +273,7 @@ def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_pa
         ("glossary.md", "content_src/glossary.yaml"),
         ("topics/side-effects.md", "content_src/topics/side-effects.yaml"),
         ("changes.md", "content_src/topics/ (the changes: lists)"),
+        ("handouts.md", "content_src/topics/ (one handout per topic)"),
     ],
 )
 def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(

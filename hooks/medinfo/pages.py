@@ -1,13 +1,19 @@
-"""Where each generated page goes, and the content file an editor changes to change it.
+"""The site's pages: where each one goes, and the file an editor changes to change it.
 
-One list, read by the loader (a hand-written page may not take a generated page's
-path), the renderer and the handouts step, so a new kind of generated page is
-added here once.
+One registry, read by the loader (a hand-written page may not take a generated
+page's path), the renderer, the handouts step, the review report and "What's
+changed", so a new kind of page is added here once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the content is loaded with this module's help; only its type is needed here
+    from .content import Content
+    from .schema import Change, Review
 
 SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"
@@ -39,4 +45,44 @@ def generated_pages(
     pages[HANDOUTS_PAGE] = topics_dir + "/ (one handout per topic)"
     if schedule_file is not None:
         pages[TRACKER_PAGE] = schedule_file
+    return pages
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site, as the tools that list pages need it."""
+
+    path: str  # inside docs/
+    title: str
+    edit_file: str  # the file an editor changes (a folder for pages made from many files)
+    review: Review | None = None
+    changes: tuple[Change, ...] = ()
+    hand_written: bool = False
+
+
+def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
+    """Every page, in menu order: topics, questions, tracker, then the hand-written pages.
+
+    Only pages that have review dates or changes of their own say so; the glossary,
+    sources, "What's changed" and handouts list are made from the others.
+    """
+    pages = [
+        SitePage(
+            entry.page_path, entry.topic.title, entry.file, entry.topic.review, tuple(entry.topic.changes)
+        )
+        for entry in content.topics
+    ]
+    faq = content.faq
+    pages.append(SitePage(FAQ_PAGE, faq.title, content.faq_file, faq.review, tuple(faq.changes)))
+    if content.schedule is not None and content.schedule_file is not None:
+        schedule = content.schedule
+        pages.append(
+            SitePage(
+                TRACKER_PAGE, schedule.title, content.schedule_file, schedule.review, tuple(schedule.changes)
+            )
+        )
+    pages += [
+        SitePage(path, front.title, f"{docs_folder.rstrip('/')}/{path}", front.review, hand_written=True)
+        for path, front in sorted(content.pages.items())
+    ]
     return pages

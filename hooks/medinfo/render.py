@@ -15,7 +15,7 @@ import yaml
 
 from .content import Content, TopicEntry
 from .iconarray import icon_array, icon_array_figure
-from .pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TRACKER_PAGE
+from .pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, site_pages
 from .plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 from .schema import (
     HOW_MANY_PLACEHOLDER,
@@ -192,12 +192,8 @@ def _glossary_page(content: Content) -> RenderedPage:
 
 
 def _changes_page(content: Content) -> RenderedPage:
-    """Every change entry from the topics and the questions page, newest first, grouped by day."""
-    pages = [(entry.topic.title, entry.page_path, entry.topic.changes) for entry in content.topics]
-    pages.append((content.faq.title, FAQ_PAGE, content.faq.changes))
-    if content.schedule is not None:
-        pages.append((content.schedule.title, TRACKER_PAGE, content.schedule.changes))
-    entries = [(change, title, path) for title, path, changes in pages for change in changes]
+    """Every change entry of every page that keeps a changes list, newest first, grouped by day."""
+    entries = [(change, page.title, page.path) for page in site_pages(content) for change in page.changes]
     entries.sort(key=lambda item: item[0].date, reverse=True)  # stable: same day keeps page order
     front = _front_matter(
         CHANGES_TITLE,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content
+from .pages import site_pages
 from .plain import long_date
 from .problems import Problem, Severity
 from .review import DUE_SOON_DAYS, ReviewStatus, overdue_message, review_status
@@ -70,25 +71,16 @@ def page_reviews(
 
     Pages without review dates (allowed for hand-written pages) come last.
     """
-    pages: list[tuple[str, str, Review | None]] = [
-        (entry.topic.title, entry.file, entry.topic.review) for entry in content.topics
-    ]
-    pages.append((content.faq.title, content.faq_file, content.faq.review))
-    if content.schedule and content.schedule_file:
-        pages.append((content.schedule.title, content.schedule_file, content.schedule.review))
-    pages += [
-        (front.title, f"{docs_folder.rstrip('/')}/{path}", front.review)
-        for path, front in sorted(content.pages.items())
-    ]
     rows = [
         PageReview(
-            title,
-            file,
-            review,
-            review_status(review.next_review_due, today, due_soon_days) if review else None,
-            (review.next_review_due - today).days if review else None,
+            page.title,
+            page.edit_file,
+            page.review,
+            review_status(page.review.next_review_due, today, due_soon_days) if page.review else None,
+            (page.review.next_review_due - today).days if page.review else None,
         )
-        for title, file, review in pages
+        for page in site_pages(content, docs_folder)
+        if page.review or page.hand_written  # a hand-written page may lack review dates: say so
     ]
     return sorted(rows, key=lambda r: (r.days_left is None, r.days_left or 0, r.file))
 
