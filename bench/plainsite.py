@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 from medinfo.content import load_content, topic_menu
 from medinfo.glossary import abbreviations
-from medinfo.handouts import HANDOUTS_PAGE, render_handouts_page
+from medinfo.handouts import render_handouts_page
+from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
 from medinfo.render import render_pages
-from medinfo.tracker import TRACKER_PAGE, render_tracker_page
+from medinfo.tracker import render_tracker_page
 from mkdocs.utils.yaml import get_yaml_loader
 
 HANDOUTS_TITLE = "Handouts to print"  # as hooks/handouts.py names it

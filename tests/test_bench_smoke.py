@@ -19,6 +19,12 @@ sys.path.insert(0, str(REPO / "bench"))
 import synth  # noqa: E402
 
 
+def test_every_benchmark_module_imports() -> None:
+    """A renamed or moved name in the core must not break the benchmark unnoticed."""
+    for name in ("plainsite", "synth", "weight"):
+        __import__(name)
+
+
 def test_benchmark_help_lists_the_quick_run() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--help"], capture_output=True, text=True, timeout=60
