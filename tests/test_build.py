@@ -265,6 +265,17 @@ def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_pa
     assert current.select_one(".review-banner__warning").has_attr("hidden")
 
 
+def medinfo_check(project: Path, today: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``medinfo check`` run in a project as an editor runs it, on ``today``."""
+    return subprocess.run(
+        [sys.executable, "-m", "medinfo", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDINFO_TODAY": today, **env},
+    )
+
+
 @pytest.mark.e2e
 @pytest.mark.parametrize(
     ("hand_written", "made_from"),
@@ -288,13 +299,7 @@ def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
         f"docs/{hand_written}:1: (file name): the site makes this page from {made_from}, "
         "so this file would never be shown."
     )
-    check = subprocess.run(
-        [sys.executable, "-m", "medinfo", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
-    )
+    check = medinfo_check(project, FIXTURE_TODAY)
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
     assert build.returncode != 0 and expected in build.stderr
@@ -313,13 +318,7 @@ def test_medinfo_check_refuses_what_the_strict_build_refuses_on_the_pages(tmp_pa
     )
     about = project / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "medinfo", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
-    )
+    check = medinfo_check(project, FIXTURE_TODAY)
     percent = (
         "content_src/topics/side-effects.yaml:18: (page text): topics/side-effects.md gives a percentage "
         "('42%'). Give the number with 'how_many' instead"
@@ -381,22 +380,13 @@ def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> 
     day = "2027-01-16"  # the made-up medicine's 'How it works' was due on 15 January 2027
     sentence = "this page was due for review on 15 January 2027 and is overdue."
 
-    def check(**env: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "medinfo", "check"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "MEDINFO_TODAY": day, **env},
-        )
-
-    refused = check()
+    refused = medinfo_check(project, day)
     assert refused.returncode == 1
     assert any(
         line.startswith("content_src/topics/how-it-works.yaml:") and sentence in line
         for line in refused.stderr.splitlines()
     ), refused.stderr
-    allowed = check(MEDINFO_ALLOW_OVERDUE="1")
+    allowed = medinfo_check(project, day, MEDINFO_ALLOW_OVERDUE="1")
     assert allowed.returncode == 0 and "warning: " + sentence in allowed.stderr
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=day)
     assert build.returncode != 0
