@@ -56,6 +56,20 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """A page's front matter (the YAML between the '---' lines, or None) and the rest of the page."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(1) or "", text[match.end() :]) if match else (None, text)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as editors see it in messages: from the project's folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 @dataclass(frozen=True)
 class TopicEntry:
     slug: str
@@ -200,10 +214,7 @@ class _Loader:
         self.unreadable: set[str] = set()  # files YAML could not read in full
 
     def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return display_path(path, self.root)
 
     def model(self, path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
         if not path.is_file():
@@ -300,8 +311,8 @@ class _Loader:
 
     def _front_matter(self, path: Path, shown: str) -> PageFrontMatter | None:
         text = path.read_text(encoding="utf-8", errors="replace")
-        match = _FRONT_MATTER.match(text)
-        if not match:
+        front, body = split_front_matter(text)
+        if front is None:
             self.report.add(
                 Problem(
                     shown,
@@ -312,11 +323,11 @@ class _Loader:
                 )
             )
             return None
-        doc, problems = parse_yaml_text(match.group(1) or "", shown, first_line=2)
+        doc, problems = parse_yaml_text(front, shown, first_line=2)
         self.report.extend(problems)
         page = self.validate(doc, PageFrontMatter) if doc and not problems else None
-        body_start = text[: match.end()].count("\n") + 1
-        self._no_top_heading(text[match.end() :], shown, body_start)
+        body_start = text[: len(text) - len(body)].count("\n") + 1
+        self._no_top_heading(body, shown, body_start)
         return page
 
     def _no_top_heading(self, body: str, shown: str, first_line: int) -> None:

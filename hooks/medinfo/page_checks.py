@@ -9,14 +9,13 @@ build's hook uses: ``prose_from_html``, ``check_pages`` and ``unsafe_markup``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
 import yaml
 
-from .content import Content
+from .content import Content, display_path, split_front_matter
 from .pagehtml import parsed
 from .pages import GLOSSARY_PAGE, TRACKER_PAGE
 from .problems import Problem
@@ -27,7 +26,6 @@ from .tracker import render_tracker_page
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "tables", "toc")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -81,23 +79,14 @@ def _hand_written(content: Content, docs_dir: Path, root: Path) -> list[_Page]:
     for path in sorted(content.pages):
         source = docs_dir / path
         _, body = _split_front_matter(source.read_text(encoding="utf-8"))
-        pages.append(_Page(path, _display(source, root), body, hand_written=True))
+        pages.append(_Page(path, display_path(source, root), body, hand_written=True))
     return pages
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    meta = yaml.safe_load(match.group(1) or "") or {}
-    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    front, body = split_front_matter(text)
+    meta = yaml.safe_load(front) if front else None
+    return (meta if isinstance(meta, dict) else {}), body
 
 
 def _lines(root: Path, source_file: str) -> list[str]:

@@ -15,7 +15,7 @@ EU_FREQUENCY_SCALE: tuple[tuple[float, str], ...] = (
 )
 # What each word means, as EU package leaflets say it to patients.
 EU_FREQUENCY_MEANING: dict[str, str] = {
-    "very common": "is more than 1 in 10 people",
+    "very common": "more than 1 in 10 people",
     "common": "up to 1 in 10",
     "uncommon": "up to 1 in 100",
     "rare": "up to 1 in 1,000",
@@ -37,7 +37,8 @@ def frequency_word(count: int, out_of: int) -> str:
 
 def frequency_scale_sentence() -> str:
     """One sentence saying what the frequency words mean on the EU scale."""
-    bands = ", ".join(f"{word} {meaning}" for word, meaning in EU_FREQUENCY_MEANING.items())
+    (first, first_meaning), *rest = EU_FREQUENCY_MEANING.items()
+    bands = ", ".join([f"{first} is {first_meaning}", *(f"{word} {meaning}" for word, meaning in rest)])
     return f"Words like common are from the EU scale in medicine leaflets: {bands}."
 
 

@@ -72,9 +72,9 @@ class Citations:
             if cite.source in first_number:  # described in full once per page
                 entry = f"{where}. The same document as source {first_number[cite.source]}."
             elif cite.place is None:
-                entry = describe_source(source)
+                entry = _describe_source(source)
             else:
-                entry = f"{where}. {describe_source(source)}"
+                entry = f"{where}. {_describe_source(source)}"
             first_number.setdefault(cite.source, number)
             lines += [f"{number}. {entry}", f"    {{ #{citation_anchor(cite)} }}"]
         return "\n".join(lines)
@@ -109,15 +109,6 @@ def render_pages(content: Content) -> list[RenderedPage]:
     pages.append(_changes_page(content))
     pages.append(RenderedPage(SOURCES_PAGE, "Sources", _sources_page(content, pages), ()))
     return pages
-
-
-def render_topic(entry: TopicEntry, content: Content) -> str:
-    """The Markdown for one topic page, front matter included."""
-    return _topic_page(entry, content).markdown
-
-
-def render_sources_page(content: Content) -> str:
-    return next(p.markdown for p in render_pages(content) if p.path == SOURCES_PAGE)
 
 
 def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
@@ -326,7 +317,7 @@ def _questions_to_ask(topic: Topic, content: Content) -> str:
     return "\n".join(lines)
 
 
-URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
+_URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
 
 
 def urgent_help(content: Content, cite: Citations) -> str:
@@ -340,7 +331,7 @@ def urgent_help(content: Content, cite: Citations) -> str:
 def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:
     urgent = content.urgent_help
     title = markdown_text(urgent.phone_words(level.heading)).replace('"', "&quot;")
-    lines = [f'!!! {URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
+    lines = [f'!!! {_URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
     lines += [f"    - {_sourced(sign, cite)}" for sign in level.signs]
     closing = []
     if level.action:
@@ -363,7 +354,7 @@ def not_advice(content: Content) -> str:
     )
 
 
-def describe_source(source: Source) -> str:
+def _describe_source(source: Source) -> str:
     """A source as listed at the foot of a page: who, what (linked), when. How each
     source was checked is told once, on the sources page, to keep handouts short."""
     parts = [markdown_text(source.publisher) + ":", f"[{markdown_text(source.title)}]({source.url})."]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -330,14 +331,15 @@ class PhoneService(Closed):
     sources: SourceIds
 
 
-URGENCY_LEVELS = ("emergency", "same-day", "soon")
+UrgencyLevel = Literal["emergency", "same-day", "soon"]
+URGENCY_LEVELS: tuple[str, ...] = typing.get_args(UrgencyLevel)  # most urgent first
 _PHONE_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
 
 class UrgentLevel(Closed):
     """One level of urgency (like an NHS care card): its words, its warning signs, what to do."""
 
-    level: Literal["emergency", "same-day", "soon"] = Field(
+    level: UrgencyLevel = Field(
         description="emergency (call an ambulance now), same-day (contact a doctor today) or soon.",
         examples=["emergency"],
     )
