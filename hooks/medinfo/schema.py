@@ -355,6 +355,12 @@ class UrgentLevel(Closed):
     )
 
 
+def _phone_placeholders(level: UrgentLevel) -> list[str]:
+    """The phone services a level's heading and action name, as {id}, in the order written."""
+    texts = [level.heading] + ([level.action.text] if level.action else [])
+    return [name for text in texts for name in _PHONE_PLACEHOLDER.findall(text)]
+
+
 class UrgentHelp(Closed):
     """The 'Get help urgently' card shown on every topic page and handout, in levels."""
 
@@ -377,8 +383,7 @@ class UrgentHelp(Closed):
             )
         known = {service.id for service in self.phone_numbers}
         for level in self.levels:
-            texts = [level.heading] + ([level.action.text] if level.action else [])
-            for name in (m for text in texts for m in _PHONE_PLACEHOLDER.findall(text)):
+            for name in _phone_placeholders(level):
                 if name not in known:
                     raise ValueError(
                         f"the {level.level} level writes {{{name}}}, but phone_numbers has no "
@@ -388,8 +393,7 @@ class UrgentHelp(Closed):
 
     def services_in(self, level: UrgentLevel) -> list[PhoneService]:
         """The phone services a level's heading or action names, in the order listed."""
-        texts = level.heading + " " + (level.action.text if level.action else "")
-        named = set(_PHONE_PLACEHOLDER.findall(texts))
+        named = _phone_placeholders(level)
         return [service for service in self.phone_numbers if service.id in named]
 
     def phone_words(self, text: str) -> str:
@@ -451,14 +455,30 @@ Question = Annotated[
 ]
 
 
-class Topic(Closed):
-    """One topic page."""
+class PageHead(Closed):
+    """The fields every page made from one content file starts with."""
 
     title: PlainLine = Field(description="The page heading.", examples=["Side effects"])
     description: PlainLine = Field(
         description="One sentence saying what the page covers.",
         examples=["The main side effects, how often they happen, and which ones are serious."],
     )
+    review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
+    intro: Text | None = Field(
+        None,
+        description="An optional opening paragraph with no facts in it.",
+        examples=["This page lists the main side effects and how often they happen."],
+    )
+
+    @field_validator("changes", check_fields=False)
+    @classmethod
+    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
+        return newest_first(value)
+
+
+class Topic(PageHead):
+    """One topic page."""
+
     order: int = Field(ge=1, description="Where the page goes in the menu: 1 comes first.", examples=[4])
     menu_group: PlainLine | None = Field(
         None,
@@ -467,12 +487,6 @@ class Topic(Closed):
         "on its own.",
         examples=["Safety"],
     )
-    review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
-    intro: Text | None = Field(
-        None,
-        description="An optional opening sentence with no facts in it.",
-        examples=["This page lists the main side effects and how often they happen."],
-    )
     sections: list[Section] = Field(min_length=1, description="The parts of the page, each with a heading.")
     questions_to_ask: list[Question] = Field(
         default_factory=list,
@@ -480,11 +494,6 @@ class Topic(Closed):
         examples=[["What happens if I miss a test?"]],
     )
     changes: Changes
-
-    @field_validator("changes")
-    @classmethod
-    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
-        return newest_first(value)
 
 
 class GlossaryEntry(Closed):
@@ -529,27 +538,6 @@ class FaqEntry(Closed):
         default_factory=list,
         description="Extra statements that only this answer needs, each with an id, text and sources.",
     )
-
-
-class PageHead(Closed):
-    """The fields every page made from one content file starts with."""
-
-    title: PlainLine = Field(description="The page heading.", examples=["Questions people ask"])
-    description: PlainLine = Field(
-        description="One sentence saying what the page covers.",
-        examples=["Short answers to common questions, taken from the topic pages."],
-    )
-    review: Review = Field(description="When the page was checked, by whom, and when it is due again.")
-    intro: Text | None = Field(
-        None,
-        description="An optional opening paragraph with no facts in it.",
-        examples=["These are questions people often ask."],
-    )
-
-    @field_validator("changes", check_fields=False)
-    @classmethod
-    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
-        return newest_first(value)
 
 
 class FaqFile(PageHead):
