@@ -148,6 +148,7 @@ def make_content(content_dir: Path, medicines: int, topics_per_medicine: int) ->
                 "sources": ["zv-label"],
             },
             "care_team": "your test fever team",
+            "frequency_words_sources": ["zv-label"],
         },
     )
     # The fixture's sources (its glossary, FAQ and urgent help cite them), a label and a trial per medicine.

@@ -70,6 +70,7 @@ MEDICINE = Medicine(
     treats="test fever",
     licence=SourcedText(text="For adults.", sources=["zv-label"]),
     care_team="your team",
+    frequency_words_sources=["zv-label"],
 )
 
 

@@ -289,10 +289,13 @@ def plain_statement(statement: Statement) -> str:
 def _statement(statement: Statement, cite: Citations) -> str:
     text = plain_statement(statement)
     number = statement.how_many
+    links = cite.links(statement.sources)
     if number is not None and number.side_effect and not cite.scale_explained:
-        text += " " + frequency_scale_sentence()
         cite.scale_explained = True
-    return f"{markdown_text(text)} {cite.links(statement.sources)}"
+        scale = markdown_text(frequency_scale_sentence())
+        scale_sources = cite.links(cite.content.medicine.frequency_words_sources)
+        return f"{markdown_text(text)} {links} {scale} {scale_sources}"
+    return f"{markdown_text(text)} {links}"
 
 
 def _picture(statement: Statement) -> str:

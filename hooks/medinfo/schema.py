@@ -182,6 +182,13 @@ class Medicine(Closed):
     care_team: Text = Field(
         description="Who readers should ask, as it reads in a sentence.", examples=["your MS team"]
     )
+    frequency_words_sources: SourceIds = Field(
+        description=(
+            "Where the words very common, common, uncommon, rare and very rare are defined. The site "
+            "explains them after the first side-effect number on each page, with these sources."
+        ),
+        examples=[[{"smpc": "section 4.8"}]],
+    )
 
 
 class HowMany(Closed):
