@@ -46,7 +46,7 @@ spelling: setup ## check the spelling of the words readers see (word list: conte
 review-report: setup ## every page's review dates, overdue first
 	$(BIN)/medinfo review-report
 
-schema: setup ## remake schemas/ for editors' tools after changing hooks/medinfo/schema.py
+schema: setup ## remake schemas/ for editors' tools after changing src/medinfo/content/schema.py
 	$(BIN)/medinfo schema
 
 hooks: setup ## run the checks each time you commit (pre-commit)

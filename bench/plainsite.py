@@ -1,6 +1,6 @@
 """The baseline for the hooks' overhead: the same site as plain MkDocs, with no hooks.
 
-Every page the hooks would add in memory (``medinfo.render.render_pages``,
+Every page the hooks would add in memory (``medinfo.render.markdown.render_pages``,
 the handouts page and the monitoring tracker) is written to disk as Markdown
 beside a copy of docs/, and the site is configured exactly like mkdocs.yml
 (theme, overrides, extensions, CSS, JS, search, the glossary for ``abbr``,
@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from medinfo.content import load_content, topic_menu
-from medinfo.glossary import abbreviations
-from medinfo.handouts import render_handouts_page
-from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
-from medinfo.render import render_pages
-from medinfo.tracker import render_tracker_page
 from mkdocs.utils.yaml import get_yaml_loader
+
+from medinfo.content.loader import load_content, topic_menu
+from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
+from medinfo.printing.handouts import render_handouts_page
+from medinfo.render.markdown import render_pages
+from medinfo.render.tracker import render_tracker_page
+from medinfo.site.glossary import abbreviations
 
 HANDOUTS_TITLE = "Handouts to print"  # as hooks/handouts.py names it
 

@@ -28,11 +28,11 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(BENCH))
+sys.path[:0] = [str(BENCH), str(REPO / "tests")]  # the benchmark shares the tests' helpers
 
 import measure  # noqa: E402
 import synth  # noqa: E402
-from medinfo.review import newest_review_date  # noqa: E402
+from content_dates import newest_review_date  # noqa: E402
 
 PYTHON = sys.executable
 TARGETS: dict[str, tuple[str, float]] = {
@@ -268,7 +268,7 @@ def weight(site: Path, results: dict[str, Any]) -> None:
 
 
 def linkcheck(site: Path, results: dict[str, Any]) -> None:
-    from medinfo.localserver import serve
+    from medinfo.site.localserver import serve
 
     say("link check: LinkChecker over the real site on the loopback interface")
     linkchecker = str(Path(PYTHON).with_name("linkchecker"))

@@ -1,6 +1,6 @@
 """Page weight: what a first visit to each kind of page downloads, in a real browser.
 
-The built site is served on the loopback interface (``medinfo.localserver``)
+The built site is served on the loopback interface (``medinfo.site.localserver``)
 and Debian's Chromium, driven by Playwright, opens each kind of page in a new,
 empty browser profile (nothing cached), at a phone's screen size. Every
 response is recorded (HTML, CSS, JS, fonts, images, the search index) and its
@@ -12,11 +12,14 @@ when it is loaded. The worst page is the figure that matters.
 from __future__ import annotations
 
 import gzip
+import sys
 from pathlib import Path
 from typing import Any
 
-from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
-from medinfo.localserver import serve
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # Chromium settings: tests/
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+from medinfo.site.localserver import serve
 
 PHONE = {"width": 360, "height": 740}
 

@@ -1,6 +1,6 @@
 """MkDocs hook: "Edit this page" opens the file an editor changes.
 
-A thin adapter over ``medinfo.edit_links``. Generated pages name their YAML
+A thin adapter over ``medinfo.site.edit_links``. Generated pages name their YAML
 file in front matter (``source_file``); hand-written pages are edited in
 docs/. The theme shows the button (feature ``content.action.edit``) only
 when the page has an address, so local previews show none.
@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from medinfo.edit_links import edit_url, edit_url_base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from medinfo.site.edit_links import edit_url, edit_url_base
 
 _base: str | None = None
 

@@ -11,12 +11,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from medinfo.content import Content, load_content, topic_menu
-from medinfo.problems import ContentError
-from medinfo.render import render_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from medinfo.content.loader import Content, load_content, topic_menu
+from medinfo.problems import ContentError
+from medinfo.render.markdown import render_pages
 
 log = logging.getLogger("mkdocs.hooks.facts")
 

@@ -1,6 +1,6 @@
 """MkDocs hook: print support. Printable PDF handouts, the monitoring tracker, and the print header.
 
-A thin adapter over ``medinfo.handouts``, ``medinfo.tracker`` and ``medinfo.pdf``:
+A thin adapter over ``medinfo.printing.handouts``, ``medinfo.render.tracker`` and ``medinfo.printing.pdf``:
 
 - ``on_files`` adds the "Handouts to print" page, the tracker page (if the
   medicine has a monitoring schedule) and a placeholder for every PDF, so
@@ -27,9 +27,17 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
 from medinfo import clock
-from medinfo.content import Content, load_content
-from medinfo.handouts import (
+from medinfo.checks.review import ReviewStatus, review_status
+from medinfo.content.loader import Content, load_content
+from medinfo.content.schema import Review
+from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
+from medinfo.printing.handouts import (
     PageForPrint,
     handout_html,
     handout_path,
@@ -38,17 +46,10 @@ from medinfo.handouts import (
     pack_title,
     render_handouts_page,
 )
-from medinfo.pages import HANDOUTS_PAGE, TRACKER_PAGE
-from medinfo.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
+from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
+from medinfo.printing.qr import qr_svg
 from medinfo.problems import ContentError
-from medinfo.qr import qr_svg
-from medinfo.review import ReviewStatus, review_status
-from medinfo.schema import Review
-from medinfo.tracker import render_tracker_page
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+from medinfo.render.tracker import render_tracker_page
 
 log = logging.getLogger("mkdocs.hooks.handouts")
 

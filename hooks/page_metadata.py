@@ -1,6 +1,6 @@
 """MkDocs hook: machine-readable metadata for each page (JSON-LD and the sitemap date).
 
-A thin adapter over ``medinfo.structured_data``. The theme writes the results
+A thin adapter over ``medinfo.render.structured_data``. The theme writes the results
 out: ``partials/structured-data.html`` (JSON-LD on topic pages) and
 ``sitemap.xml`` (``<lastmod>`` from each page's review date, so nothing in the
 output depends on when the site was built).
@@ -8,12 +8,13 @@ output depends on when the site was built).
 
 from __future__ import annotations
 
-from medinfo.content import Content
-from medinfo.schema import Review
-from medinfo.structured_data import medical_web_page, sitemap_lastmod
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from medinfo.content.loader import Content
+from medinfo.content.schema import Review
+from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 
 
 def _content(config: MkDocsConfig) -> Content:

@@ -13,14 +13,15 @@ import logging
 from pathlib import Path
 from typing import NamedTuple
 
-from medinfo.content import Content
-from medinfo.glossary import abbreviations, mark_first_uses, remove_all
-from medinfo.pagehtml import parsed
-from medinfo.prose import PageProse, check_pages, prose_from_html, readability_report
-from medinfo.safety import line_of, unsafe_markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from medinfo.checks.pagehtml import parsed
+from medinfo.checks.prose import PageProse, check_pages, prose_from_html, readability_report
+from medinfo.checks.safety import line_of, unsafe_markup
+from medinfo.content.loader import Content
+from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
 
 log = logging.getLogger("mkdocs.hooks.plain_language")
 

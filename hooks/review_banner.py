@@ -15,12 +15,13 @@ from __future__ import annotations
 import logging
 import os
 
-from medinfo import clock
-from medinfo.review import ALLOW_OVERDUE_VARIABLE, ReviewStatus, overdue_message, review_banner
-from medinfo.schema import Review
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from medinfo import clock
+from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE, ReviewStatus, overdue_message, review_banner
+from medinfo.content.schema import Review
 
 log = logging.getLogger("mkdocs.hooks.review_banner")
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medinfo.csp import headers_file, inline_script_hashes, with_policy
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 
 _serving = False
 _hashes: set[str] = set()

@@ -12,14 +12,15 @@ from typing import Any
 
 import pytest
 import yaml
-from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
-from medinfo.content import Content, load_content
-from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
-from medinfo.problems import ContentError
-from medinfo.review import newest_review_date
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from content_dates import newest_review_date
 from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, sync_playwright
 from serving import serve
+
+from medinfo.content.loader import Content, load_content
+from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from medinfo.problems import ContentError
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"

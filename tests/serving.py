@@ -1,5 +1,5 @@
 """Tests serve built sites with the same loopback server the publish command uses."""
 
-from medinfo.localserver import serve
+from medinfo.site.localserver import serve
 
 __all__ = ["serve"]

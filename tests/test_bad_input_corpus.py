@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_TODAY, make_fixture_project
+
 from medinfo.cli import main
 
 TOPIC = "content_src/topics/side-effects.yaml"

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from medinfo.content import load_content
+
+from medinfo.content.loader import load_content
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from medinfo.chromium import CHROMIUM
+from chromium import CHROMIUM
 from serving import serve
 
 if CHROMIUM is None:

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, real_today
-from medinfo.content import Content
-from medinfo.render import citation_anchor, plain_statement
-from medinfo.schema import cites, source_ids
+
+from medinfo.content.loader import Content
+from medinfo.content.schema import cites, source_ids
+from medinfo.render.markdown import citation_anchor, plain_statement
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

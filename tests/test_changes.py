@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE, Project
-from medinfo.content import Content, load_content
+
+from medinfo.content.loader import Content, load_content
 from medinfo.pages import CHANGES_PAGE
-from medinfo.render import render_pages
+from medinfo.render.markdown import render_pages
 
 TOPIC = "content_src/topics/side-effects.yaml"
 FIRST_CHANGE = "changes:\n  - date: 2026-02-01\n    summary: First published on this site.\n"

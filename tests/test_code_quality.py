@@ -21,5 +21,5 @@ def test_ruff() -> None:
 
 def test_mypy_strict_on_the_core_and_the_hooks() -> None:
     hooks = sorted(str(path.relative_to(REPO)) for path in (REPO / "hooks").glob("*.py"))
-    result = run(str(BIN / "mypy"), "hooks/medinfo", *hooks)
+    result = run(str(BIN / "mypy"), "src/medinfo", *hooks)
     assert result.returncode == 0, result.stdout + result.stderr

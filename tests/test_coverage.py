@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from conftest import Project
-from medinfo.coverage import uncovered_passages
+
+from medinfo.content.coverage import uncovered_passages
 
 COVERAGE = "content_src/coverage.yaml"
 

@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from medinfo.chromium import CHROMIUM, CHROMIUM_ARGS
-from medinfo.csp import headers_file, inline_script_hashes, policy, with_policy
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from serving import serve
+
+from medinfo.site.csp import headers_file, inline_script_hashes, policy, with_policy
 
 COLLECT_VIOLATIONS = """
 window.__violations = [];

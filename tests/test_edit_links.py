@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
-from medinfo.edit_links import edit_url, edit_url_base
+
+from medinfo.site.edit_links import edit_url, edit_url_base
 
 EDIT = "https://github.com/example-org/ms-info/edit/main/"
 

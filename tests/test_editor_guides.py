@@ -25,10 +25,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, FIXTURE_TODAY, REPO, real_today
+
 from medinfo.cli import main
-from medinfo.content import load_content
-from medinfo.render import render_pages
-from medinfo.yamlfile import parse_yaml_text
+from medinfo.content.loader import load_content
+from medinfo.content.yamlfile import parse_yaml_text
+from medinfo.render.markdown import render_pages
 
 GUIDES = [REPO / "CONTRIBUTING.md", *sorted((REPO / "editors").glob("*.md"))]
 TASKS = [

@@ -10,8 +10,9 @@ import pytest
 import yaml
 from conftest import FIXTURE, REPO, Project
 from jsonschema import Draft7Validator, ValidationError
-from medinfo.content import load_content
-from medinfo.editor_schemas import EDITOR_SCHEMAS, SCHEMA_FOLDER, EditorSchema, json_schema, stale_schemas
+
+from medinfo.content.loader import load_content
+from medinfo.editors.schemas import EDITOR_SCHEMAS, SCHEMA_FOLDER, EditorSchema, json_schema, stale_schemas
 from medinfo.problems import ContentError
 
 TOPIC = "content_src/topics/side-effects.yaml"

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE
-from medinfo.content import load_content
-from medinfo.handouts import render_handouts_page
+
+from medinfo.content.loader import load_content
 from medinfo.pages import HANDOUTS_PAGE
-from medinfo.render import render_pages
+from medinfo.printing.handouts import render_handouts_page
+from medinfo.render.markdown import render_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "zelvora"
 

@@ -14,16 +14,17 @@ import pdfs
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
-from medinfo.content import Content
-from medinfo.handouts import PageForPrint, handout_html
-from medinfo.iconarray import icon_array, icon_array_figure
-from medinfo.pdf import PdfError, html_to_pdf
-from medinfo.plain import long_date
-from medinfo.render import plain_statement
-from medinfo.schema import cites
 from PIL import Image
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
+
+from medinfo.content.loader import Content
+from medinfo.content.schema import cites
+from medinfo.printing.handouts import PageForPrint, handout_html
+from medinfo.printing.pdf import PdfError, html_to_pdf
+from medinfo.render.iconarray import icon_array, icon_array_figure
+from medinfo.render.markdown import plain_statement
+from medinfo.render.plain import long_date
 
 pdfs.require_poppler()
 

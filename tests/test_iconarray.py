@@ -5,7 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from medinfo.iconarray import icon_array, icon_array_figure
+
+from medinfo.render.iconarray import icon_array, icon_array_figure
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
-from medinfo.content import Content, topic_menu
+
+from medinfo.content.loader import Content, topic_menu
 
 
 def test_topics_without_a_group_are_listed_on_their_own(real_content: Content) -> None:

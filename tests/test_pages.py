@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from conftest import FIXTURE, REPO
-from medinfo.content import Content, load_content
+from content_dates import newest_review_date
+
+from medinfo.content.loader import Content, load_content
+from medinfo.editors.review_report import page_reviews
 from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, TRACKER_PAGE, site_pages
-from medinfo.render import render_pages
-from medinfo.review import newest_review_date
-from medinfo.review_report import page_reviews
+from medinfo.render.markdown import render_pages
 
 
 def test_every_page_with_review_dates_or_changes_is_listed_once(real_content: Content) -> None:

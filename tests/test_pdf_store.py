@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
-from medinfo.pdf import PdfStore, html_to_pdf
+
+from medinfo.printing.pdf import PdfStore, html_to_pdf
 
 BASE = "http://127.0.0.1:8000/topics/"
 HTML = '<p>Box</p><img src="../assets/box.svg" alt="">'

@@ -9,14 +9,15 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from medinfo.plain import (
+from mkdocs.utils.yaml import get_yaml_loader
+
+from medinfo.render.plain import (
     frequency_word,
     how_many_words,
     long_date,
     markdown_text,
     natural_frequency,
 )
-from mkdocs.utils.yaml import get_yaml_loader
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
-from medinfo.content import Content
-from medinfo.render import plain_statement
+
+from medinfo.content.loader import Content
+from medinfo.render.markdown import plain_statement
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

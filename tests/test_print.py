@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pdfs
 import pytest
-from medinfo.content import Content
-from medinfo.plain import long_date
-from medinfo.schema import source_ids
 from playwright.sync_api import Browser
+
+from medinfo.content.loader import Content
+from medinfo.content.schema import source_ids
+from medinfo.render.plain import long_date
 
 pdfs.require_poppler()
 

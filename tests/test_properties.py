@@ -21,12 +21,13 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE, FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from medinfo.content import load_content
-from medinfo.glossary import abbreviations
-from medinfo.problems import ContentError
-from medinfo.render import render_pages
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import get_yaml_loader
+
+from medinfo.content.loader import load_content
+from medinfo.problems import ContentError
+from medinfo.render.markdown import render_pages
+from medinfo.site.glossary import abbreviations
 
 TOPIC = Path("content_src/topics/side-effects.yaml")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from medinfo.glossary import abbreviations, mark_first_uses
-from medinfo.prose import PageProse, check_pages, prose_from_html, readability_report
-from medinfo.schema import GlossaryEntry
+from medinfo.checks.prose import PageProse, check_pages, prose_from_html, readability_report
+from medinfo.content.schema import GlossaryEntry
+from medinfo.site.glossary import abbreviations, mark_first_uses
 
 PAGE_HTML = """
 <article>

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from medinfo.review import DUE_SOON_DAYS, ReviewStatus, review_banner, review_status
-from medinfo.schema import Review
+
+from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus, review_banner, review_status
+from medinfo.content.schema import Review
 
 DUE = dt.date(2027, 11, 22)
 

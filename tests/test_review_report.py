@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from conftest import REPO, Project, real_today
+
 from medinfo.cli import main
 
 # The made-up medicine's pages are due on 2027-01-15 (how it works, the home page)

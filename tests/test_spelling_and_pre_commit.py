@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, Project
-from medinfo.cli import main
-from medinfo.spelling import WORD_LIST, check_spelling, load_word_list, unknown_words
 from spellchecker import SpellChecker
+
+from medinfo.checks.spelling import WORD_LIST, check_spelling, load_word_list, unknown_words
+from medinfo.cli import main
 
 BIN = Path(sys.executable).parent
 TOPIC = "content_src/topics/side-effects.yaml"

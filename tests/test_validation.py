@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, Project
-from medinfo.content import load_content
+
+from medinfo.content.loader import load_content
 from medinfo.problems import Severity
 
 TOPIC = "content_src/topics/side-effects.yaml"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the content is loaded with this module's help; only its type is needed here
-    from .content import Content
-    from .schema import Change, Review
+    from medinfo.content.loader import Content
+    from medinfo.content.schema import Change, Review
 
 SOURCES_PAGE = "sources.md"
 FAQ_PAGE = "faq.md"

@@ -16,11 +16,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .coverage import check_coverage
-from .errors import problems_from_validation
-from .pages import generated_pages
-from .problems import ContentError, FieldPath, Problem, Report, Severity
-from .schema import (
+from medinfo.content.coverage import check_coverage
+from medinfo.content.schema import (
     Cite,
     CoverageFile,
     FaqFile,
@@ -36,7 +33,10 @@ from .schema import (
     Topic,
     UrgentHelp,
 )
-from .yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
+from medinfo.content.validation_messages import problems_from_validation
+from medinfo.content.yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
+from medinfo.pages import generated_pages
+from medinfo.problems import ContentError, FieldPath, Problem, Report, Severity
 
 M = TypeVar("M", bound=BaseModel)
 

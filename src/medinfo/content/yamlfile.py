@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .problems import FieldPath, Problem, describe_field
+from medinfo.problems import FieldPath, Problem, describe_field
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 16

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from bs4 import BeautifulSoup
 
-from .pagehtml import parsed
-from .schema import GlossaryEntry
+from medinfo.checks.pagehtml import parsed
+from medinfo.content.schema import GlossaryEntry
 
 
 def abbreviations(glossary: Iterable[GlossaryEntry]) -> dict[str, str]:

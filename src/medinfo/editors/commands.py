@@ -11,13 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import clock
-from .content import Content, load_content
-from .editor_schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
-from .problems import ContentError, Report
-from .review import DUE_SOON_DAYS, ReviewStatus
-from .review_report import page_reviews, review_json, review_table
-from .spelling import WORD_LIST, check_spelling
+from medinfo import clock
+from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus
+from medinfo.checks.spelling import WORD_LIST, check_spelling
+from medinfo.content.loader import Content, load_content
+from medinfo.editors.review_report import page_reviews, review_json, review_table
+from medinfo.editors.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
+from medinfo.problems import ContentError, Report
 
 EDITOR_COMMANDS = ("review-report", "spelling", "schema")
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import Content
-from .pages import site_pages
-from .plain import long_date
-from .problems import Problem, Severity
-from .review import DUE_SOON_DAYS, ReviewStatus, overdue_message, review_status
-from .schema import Review
+from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus, overdue_message, review_status
+from medinfo.content.loader import Content
+from medinfo.content.schema import Review
+from medinfo.pages import site_pages
+from medinfo.problems import Problem, Severity
+from medinfo.render.plain import long_date
 
 NO_REVIEW = "no review dates"
 _STATUS_WORDS = {

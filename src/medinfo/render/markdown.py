@@ -13,11 +13,8 @@ from typing import Any
 
 import yaml
 
-from .content import Content, TopicEntry
-from .iconarray import icon_array, icon_array_figure
-from .pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, site_pages
-from .plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
-from .schema import (
+from medinfo.content.loader import Content, TopicEntry
+from medinfo.content.schema import (
     HOW_MANY_PLACEHOLDER,
     Change,
     Citation,
@@ -31,6 +28,9 @@ from .schema import (
     UrgentLevel,
     cites,
 )
+from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, site_pages
+from medinfo.render.iconarray import icon_array, icon_array_figure
+from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 
 CHANGES_TITLE = "What's changed"
 # The change entries live in each topic file, so this page has no one file to edit.

@@ -20,8 +20,8 @@ from typing import Any
 
 from spellchecker import SpellChecker
 
-from .problems import FieldPath, Problem, describe_field
-from .yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
+from medinfo.content.yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
+from medinfo.problems import FieldPath, Problem, describe_field
 
 WORD_LIST = "spelling-words.txt"
 SEEDS = "seeds"

@@ -11,19 +11,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import clock
-from .editor_commands import (
+from medinfo import clock
+from medinfo.checks.page_checks import page_problems
+from medinfo.checks.prose import MAX_GRADE, PageProse, prose_from_html, readability_report
+from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE
+from medinfo.editors.commands import (
     EDITOR_COMMANDS,
     add_editor_commands,
     docs_folder,
     load_or_explain,
     run_editor_command,
 )
-from .page_checks import page_problems
-from .prose import MAX_GRADE, PageProse, prose_from_html, readability_report
-from .publish import PublishError, publish
-from .review import ALLOW_OVERDUE_VARIABLE
-from .review_report import overdue_problems
+from medinfo.editors.review_report import overdue_problems
+from medinfo.site.publish import PublishError, publish
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,14 +15,14 @@ from pathlib import Path
 import markdown
 import yaml
 
-from .content import Content, display_path, split_front_matter
-from .pagehtml import parsed
-from .pages import GLOSSARY_PAGE, TRACKER_PAGE
-from .problems import Problem
-from .prose import PageProse, check_pages, prose_from_html
-from .render import render_pages
-from .safety import line_of, unsafe_markup
-from .tracker import render_tracker_page
+from medinfo.checks.pagehtml import parsed
+from medinfo.checks.prose import PageProse, check_pages, prose_from_html
+from medinfo.checks.safety import line_of, unsafe_markup
+from medinfo.content.loader import Content, display_path, split_front_matter
+from medinfo.pages import GLOSSARY_PAGE, TRACKER_PAGE
+from medinfo.problems import Problem
+from medinfo.render.markdown import render_pages
+from medinfo.render.tracker import render_tracker_page
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "tables", "toc")

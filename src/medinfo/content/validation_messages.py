@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import FieldPath, Problem
-from .yamlfile import YamlDocument
+from medinfo.content.yamlfile import YamlDocument
+from medinfo.problems import FieldPath, Problem
 
 _DATE = "should be a date written as YYYY-MM-DD, like 2026-11-22 (without quotation marks)"
 

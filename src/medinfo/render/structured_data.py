@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import Medicine, Review
+from medinfo.content.schema import Medicine, Review
 
 SCHEMA_ORG = "https://schema.org"
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import textstat
 from bs4 import BeautifulSoup, Tag
 
-from .pagehtml import parsed
-from .problems import Problem
-from .safety import line_of
-from .schema import GlossaryEntry
-from .syllables import use_lazy_pronunciations
+from medinfo.checks.pagehtml import parsed
+from medinfo.checks.safety import line_of
+from medinfo.checks.syllables import use_lazy_pronunciations
+from medinfo.content.schema import GlossaryEntry
+from medinfo.problems import Problem
 
 use_lazy_pronunciations()  # before textstat first counts syllables: see medinfo/syllables.py
 

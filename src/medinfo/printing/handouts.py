@@ -4,7 +4,7 @@ Each handout reuses the page's own rendered content (the same facts with the
 same numbered sources) and adds what paper needs: the review dates and
 sign-off status, where it was printed from with a QR code back to the
 current version, and a box for the nurse to write in the care team's details.
-This module only writes HTML; ``medinfo.pdf`` turns it into PDF.
+This module only writes HTML; ``medinfo.printing.pdf`` turns it into PDF.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import yaml
 from markupsafe import Markup
 
-from . import clock
-from .plain import long_date, markdown_text
-from .qr import qr_svg
-from .review import ReviewBanner, review_banner
-from .schema import Medicine, Review
-from .templating import read_template_file, render_template
+from medinfo import clock
+from medinfo.checks.review import ReviewBanner, review_banner
+from medinfo.content.schema import Medicine, Review
+from medinfo.printing.qr import qr_svg
+from medinfo.render.plain import long_date, markdown_text
+from medinfo.render.templating import read_template_file, render_template
 
 HANDOUTS_DIR = "handouts"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

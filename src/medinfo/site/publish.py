@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .localserver import serve
+from medinfo.site.localserver import serve
 
 
 class PublishError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .problems import Problem
-from .schema import CoverageFile
-from .yamlfile import YamlDocument
+from medinfo.content.schema import CoverageFile
+from medinfo.content.yamlfile import YamlDocument
+from medinfo.problems import Problem
 
 _WORD = re.compile(r"\w")
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
-from .content import Content
-from .pages import CHANGES_PAGE
-from .plain import markdown_text
-from .render import Citations, last_changed, not_advice, urgent_help
-from .schema import MonitoringSchedule, ScheduledTest
-from .templating import render_template
+from medinfo.content.loader import Content
+from medinfo.content.schema import MonitoringSchedule, ScheduledTest
+from medinfo.pages import CHANGES_PAGE
+from medinfo.render.markdown import Citations, last_changed, not_advice, urgent_help
+from medinfo.render.plain import markdown_text
+from medinfo.render.templating import render_template
 
 COURSE_DATE_BLANKS = ("First course", "Second course", "Another course", "Another course")
 

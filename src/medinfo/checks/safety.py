@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from .pagehtml import parsed
+from medinfo.checks.pagehtml import parsed
 
 _EVENT_PREFIX = "on"  # onclick=, onerror=, ...
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import (
+from medinfo.content.schema import (
     CoverageFile,
     FaqFile,
     GlossaryFile,
@@ -94,7 +94,7 @@ def json_schema(entry: EditorSchema) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "$comment": (
-            "Made by 'medinfo schema' from hooks/medinfo/schema.py: do not edit by hand. "
+            "Made by 'medinfo schema' from src/medinfo/content/schema.py: do not edit by hand. "
             "'medinfo check' also checks what JSON Schema cannot (dates in the future, "
             "source ids, the order of changes)."
         ),

@@ -1,0 +1,1 @@
+"""Editors' commands: the review report, the JSON Schemas for their editors, and friends."""

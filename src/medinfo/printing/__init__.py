@@ -1,0 +1,1 @@
+"""Paper: handouts, the pack and the tracker as PDFs, and the QR code back to the page."""

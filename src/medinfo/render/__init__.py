@@ -1,0 +1,1 @@
+"""Model to Markdown: the generated pages, the tracker and the risk pictures."""
