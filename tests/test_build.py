@@ -243,10 +243,10 @@ def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today="2027-01-20")
     assert result.returncode == 1
     assert (
-        "content_src/topics/how-it-works.yaml: this page was due for review on 15 January 2027 "
-        "and is overdue" in result.stderr
+        "content_src/topics/how-it-works.yaml:6: review.next_review_due: this page was due for review "
+        "on 15 January 2027 and is overdue" in result.stderr
     )
-    assert "side-effects.yaml: this page was due" not in result.stderr  # due 1 February 2027
+    assert "side-effects.yaml:6: review.next_review_due" not in result.stderr  # due 1 February 2027
 
 
 @pytest.mark.e2e
@@ -391,4 +391,5 @@ def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> 
     assert allowed.returncode == 0 and "warning: " + sentence in allowed.stderr
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=day)
     assert build.returncode != 0
-    assert f"content_src/topics/how-it-works.yaml: {sentence}" in build.stderr
+    line = f"content_src/topics/how-it-works.yaml:6: review.next_review_due: {sentence}"
+    assert line in refused.stderr and line in build.stderr  # the same words, file, line and field

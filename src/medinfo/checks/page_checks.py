@@ -36,31 +36,63 @@ class _Page:
     hand_written: bool
 
 
-def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]:
-    """Every plain-language and safety problem the build would report, page by page."""
-    pages = _generated(content) + _hand_written(content, docs_dir, root)
-    prose: list[PageProse] = []
-    problems: list[Problem] = []
-    for page in pages:
-        soup = parsed(markdown.markdown(page.markdown, extensions=list(MARKDOWN_EXTENSIONS)))
-        if page.hand_written:  # generated pages escape every editor's text
-            written = _lines(root, page.source_file)
-            problems += [
-                Problem(
-                    page.source_file,
-                    line_of(written, needle),
-                    "(page text)",
-                    f"the page contains {what}. Remove it: pages may not run code.",
-                )
-                for what, needle in unsafe_markup(soup)
-            ]
-        prose.append(
-            PageProse(page.path, page.source_file, prose_from_html(soup), page.path == GLOSSARY_PAGE)
+@dataclass(frozen=True)
+class CheckedPage:
+    """One page as the page rules see it: its prose and any active content, taken from its HTML."""
+
+    path: str  # inside docs/, e.g. topics/side-effects.md
+    source_file: str  # where an editor changes it, relative to the project
+    prose: str
+    unsafe: tuple[tuple[str, str], ...] = ()  # (what it is, text to find it by), from unsafe_markup
+    is_glossary: bool = False
+
+
+def checked_page(path: str, source_file: str, html: str, is_glossary: bool = False) -> CheckedPage:
+    """Read a page's HTML once for every page rule."""
+    soup = parsed(html)
+    unsafe = tuple(unsafe_markup(soup))
+    return CheckedPage(
+        path, source_file, prose_from_html(soup), unsafe, is_glossary
+    )  # prose last: it takes the page apart
+
+
+def page_rules(pages: list[CheckedPage], content: Content, root: Path) -> list[Problem]:
+    """The page rules, run by ``medinfo check`` and by the build alike, on every page.
+
+    Active content (a script, an event handler, a ``javascript:`` link), a page
+    above grade 8, a typed percentage, a medical word the glossary does not
+    explain, a glossary word used nowhere.
+    """
+    problems = [
+        Problem(
+            page.source_file,
+            line_of(_lines(root, page.source_file), needle),
+            "(page text)",
+            f"the page contains {what}. Remove it: pages may not run code.",
         )
+        for page in pages
+        for what, needle in page.unsafe
+    ]
+    prose = [PageProse(page.path, page.source_file, page.prose, page.is_glossary) for page in pages]
     lines = {page.source_file: _lines(root, page.source_file) for page in pages}
     lines[content.glossary_file] = _lines(root, content.glossary_file)
     problems += check_pages(prose, content.glossary, content.medical_terms, content.glossary_file, lines)
     return problems
+
+
+def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]:
+    """Every page-rule problem the build would report, found from each page's Markdown."""
+    pages = _generated(content) + _hand_written(content, docs_dir, root)
+    checked = [
+        checked_page(
+            page.path,
+            page.source_file,
+            markdown.markdown(page.markdown, extensions=list(MARKDOWN_EXTENSIONS)),
+            page.path == GLOSSARY_PAGE,
+        )
+        for page in pages
+    ]
+    return page_rules(checked, content, root)
 
 
 def _generated(content: Content) -> list[_Page]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from medinfo.content.schema import Review
+from medinfo.problems import Problem
 from medinfo.render.plain import long_date
 
 DUE_SOON_DAYS = 30
@@ -66,6 +68,17 @@ def review_banner(review: Review, today: dt.date, care_team: str) -> ReviewBanne
 
 
 ALLOW_OVERDUE_VARIABLE = "MEDINFO_ALLOW_OVERDUE"  # =1 lets an urgent rebuild through an overdue page
+
+
+def overdue_problem(source_file: str, root: Path, review: Review, today: dt.date) -> Problem | None:
+    """The rule for a page past its review date, as ``medinfo check`` and the build both apply it."""
+    if review_status(review.next_review_due, today) is not ReviewStatus.OVERDUE:
+        return None
+    path = root / source_file
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((n for n, text in enumerate(lines, 1) if "next_review_due:" in text), 1)
+    message = overdue_message(long_date(review.next_review_due))
+    return Problem(source_file, line, "review.next_review_due", message)
 
 
 def overdue_message(next_review_due: str) -> str:

@@ -6,6 +6,7 @@ the weekly CI run. Overdue pages come first, then the ones due soonest.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import textwrap
@@ -13,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus, overdue_message, review_status
+from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus, overdue_problem, review_status
 from medinfo.content.loader import Content
 from medinfo.content.schema import Review
 from medinfo.pages import site_pages
 from medinfo.problems import Problem, Severity
-from medinfo.render.plain import long_date
 
 NO_REVIEW = "no review dates"
 _STATUS_WORDS = {
@@ -89,23 +89,13 @@ def overdue_problems(
     content: Content, docs_folder: str, root: Path, today: dt.date, allowed: bool = False
 ) -> list[Problem]:
     """A page past its review date, as the strict build sees it: an error, or a warning if allowed."""
-    problems = []
-    for row in page_reviews(content, docs_folder, today):
-        if row.status is not ReviewStatus.OVERDUE or row.review is None:
-            continue
-        path = root / row.file
-        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        line = next((n for n, text in enumerate(lines, 1) if "next_review_due:" in text), 1)
-        problems.append(
-            Problem(
-                row.file,
-                line,
-                "review.next_review_due",
-                overdue_message(long_date(row.review.next_review_due)),
-                severity=Severity.WARNING if allowed else Severity.ERROR,
-            )
-        )
-    return problems
+    found = [
+        overdue_problem(page.edit_file, root, page.review, today)
+        for page in site_pages(content, docs_folder)
+        if page.review is not None
+    ]
+    severity = Severity.WARNING if allowed else Severity.ERROR
+    return [dataclasses.replace(problem, severity=severity) for problem in found if problem is not None]
 
 
 REPORT_WIDTH = 100  # fits a terminal and a CI log without wrapping
