@@ -1,10 +1,10 @@
-"""The build's plain-language and safety checks, run on every page without a build.
+"""The page rules, one list run by ``medinfo check`` and by the build alike.
 
-``medinfo check`` is what editors run. It must refuse what the strict build
-refuses (a typed percentage, an unexplained medical word, a page above grade 8,
-a script in a hand-written page), so here each page's Markdown becomes HTML with
-the site's own Markdown extensions and goes through the same functions the
-build's hook uses: ``prose_from_html``, ``check_pages`` and ``unsafe_markup``.
+``medinfo check`` is what editors run. It must refuse exactly what the strict
+build refuses, so both hand every page to ``page_rules``: the check makes each
+page's HTML from its Markdown with the site's own Markdown extensions, the
+build passes the HTML it made. (A test breaks every rule at once and compares
+the two lists of problems.)
 """
 
 from __future__ import annotations
