@@ -23,6 +23,7 @@ from medinfo.editors.commands import (
     run_editor_command,
 )
 from medinfo.editors.review_report import overdue_problems
+from medinfo.problems import ContentError
 from medinfo.site.publish import PublishError, publish
 
 
@@ -39,6 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     publish_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     publish_cmd.add_argument("--site", type=Path, default=Path("site"), help="output folder")
     publish_cmd.add_argument("--no-link-check", action="store_true", help="skip the link check")
+    render = commands.add_parser(
+        "render",
+        help="write every page as Markdown into OUT/docs/, with OUT/mkdocs.yml to build them without hooks",
+    )
+    render.add_argument("out", type=Path, help="an empty or new folder")
+    render.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     readability = commands.add_parser(
         "readability", help="print every page's reading level from a built site, hardest first"
     )
@@ -49,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_editor_command(args)
     if args.command == "readability":
         return run_readability(args.site)
+    if args.command == "render":
+        return run_render(args.config, args.out)
     if args.command == "publish":
         return run_publish(args.config, args.site, not args.no_link_check)
     return run_check(args.content, args.docs)
@@ -61,6 +70,27 @@ def run_publish(config: Path, site: Path, check_links: bool) -> int:
         print(f"Not published: {error}. The site in {site}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Published to {site}/.")
+    return 0
+
+
+def run_render(config: Path, out: Path) -> int:
+    from medinfo.site.build import BuildError
+    from medinfo.site.mkdocs_adapter import write_plain_project  # the only command that needs MkDocs
+
+    if out.exists() and any(out.iterdir()):
+        print(f"medinfo: {out}/ is not empty. Give a new or empty folder.", file=sys.stderr)
+        return 2
+    try:
+        generated = write_plain_project(config, out)
+    except ContentError as error:
+        print(error.report.summary(), file=sys.stderr)
+        print("Nothing was written. Fix the lines above and run it again.", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"medinfo: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(generated)} generated pages and the hand-written ones to {out}/docs/.")
+    print(f"Build them with plain MkDocs (no hooks): mkdocs build -f {out}/mkdocs.yml")
     return 0
 
 

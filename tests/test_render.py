@@ -1,0 +1,80 @@
+"""`medinfo render`: the generated Markdown tree, which plain MkDocs (no hooks) builds into the same pages.
+
+This is what keeps the core engine-neutral: everything a page says comes from
+the core's Markdown; the hooks only add the banner, the print header, the
+download links and the checks.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, real_today
+
+from medinfo.cli import main
+
+# What only the hooks add to a page: the review banner, the print header and download links.
+HOOK_ONLY = ".review-banner, .print-origin, .print-tools, .print-downloads"
+
+
+def _pages(site: Path) -> dict[str, tuple[list[str], list[str], str]]:
+    """Each page's headings, links and words, as a reader meets them, without what only hooks add."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        article = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for added in article.select(HOOK_ONLY):
+            added.decompose()
+
+        def words(element: object) -> str:
+            return " ".join(element.get_text("").split())  # type: ignore[attr-defined]
+
+        headings = [words(heading) for heading in article.select("h1, h2, h3, h4")]
+        links = [str(link["href"]) for link in article.select("a[href]")]
+        pages[file.relative_to(site).as_posix()] = (headings, links, words(article))
+    return pages
+
+
+@pytest.mark.e2e
+def test_render_then_plain_mkdocs_builds_the_same_pages(
+    real_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plain"
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("MEDINFO_TODAY", real_today())  # as the real site was built
+    assert main(["render", str(out)]) == 0
+    assert "mkdocs build -f" in capsys.readouterr().out
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks" not in config and "@topics" not in config
+    assert (out / "docs" / "topics" / "side-effects.md").is_file()  # generated
+    assert (out / "docs" / "about.md").is_file()  # hand-written
+    assert not (out / "docs" / "overrides").exists()
+
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", "site"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "MEDINFO_TODAY": real_today()},
+    )
+    assert plain.returncode == 0, plain.stderr
+    with_hooks, without = _pages(real_site), _pages(out / "site")
+    assert len(with_hooks) >= 20  # every topic, the generated pages and the hand-written ones
+    assert sorted(without) == sorted(with_hooks)
+    different = [page for page in with_hooks if with_hooks[page] != without[page]]
+    assert different == []
+
+
+def test_render_refuses_a_folder_with_files_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(REPO)
+    assert main(["render", str(tmp_path)]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert [path.name for path in tmp_path.iterdir()] == ["keep.txt"]
