@@ -59,7 +59,7 @@ readability: build ## print every built page's reading level, hardest first
 	$(BIN)/medinfo readability site
 
 test: setup tools ## run every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses auto --dist loadfile --verbose
 
 linkcheck-external: build ## also check links to other websites (needs the internet)
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8765 >/dev/null 2>&1 & \
