@@ -8,6 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 
+from medinfo.content.loader import load_content
+from medinfo.pages import site_pages
 from medinfo.site.edit_links import edit_url, edit_url_base
 
 EDIT = "https://github.com/example-org/ms-info/edit/main/"
@@ -63,6 +65,11 @@ def test_built_pages_open_their_own_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert edit_button(site, "") == EDIT + "docs/index.md"
     assert edit_button(site, "about") == EDIT + "docs/about.md"
     assert edit_button(site, "changes") is None  # made from every topic file: no one file to open
+    assert edit_button(site, "handouts") is None  # made from every printable page
+    content, _ = load_content(project / "content_src", project / "docs")
+    for page in site_pages(content):  # every page follows the registry
+        expected = EDIT + page.edit_file if page.edit_file else None
+        assert edit_button(site, page.path.removesuffix(".md").removesuffix("index")) == expected
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "api.github.com" not in html and "md-source" not in html  # no repo_url: readers never call GitHub
 

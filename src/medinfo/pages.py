@@ -22,6 +22,11 @@ CHANGES_PAGE = "changes.md"
 HANDOUTS_PAGE = "handouts.md"
 TRACKER_PAGE = "monitoring-tracker.md"  # only for a medicine with a monitoring schedule
 
+GLOSSARY_TITLE = "Glossary"
+SOURCES_TITLE = "Sources"
+CHANGES_TITLE = "What's changed"
+HANDOUTS_TITLE = "Handouts to print"
+
 
 def generated_pages(
     topics: Iterable[tuple[str, str]],
@@ -50,25 +55,31 @@ def generated_pages(
 
 @dataclass(frozen=True)
 class SitePage:
-    """One page of the site, as the tools that list pages need it."""
+    """One page of the site, as everything that lists pages needs it."""
 
     path: str  # inside docs/
     title: str
-    edit_file: str  # the file an editor changes (a folder for pages made from many files)
+    edit_file: str | None  # the one file an editor changes; None for a page made from many
     review: Review | None = None
     changes: tuple[Change, ...] = ()
     hand_written: bool = False
+    prints: bool = False  # has a PDF handout of its own
 
 
 def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
-    """Every page, in menu order: topics, questions, tracker, then the hand-written pages.
+    """Every page: topics, questions, tracker, the other generated pages, then the hand-written ones.
 
     Only pages that have review dates or changes of their own say so; the glossary,
     sources, "What's changed" and handouts list are made from the others.
     """
     pages = [
         SitePage(
-            entry.page_path, entry.topic.title, entry.file, entry.topic.review, tuple(entry.topic.changes)
+            entry.page_path,
+            entry.topic.title,
+            entry.file,
+            entry.topic.review,
+            tuple(entry.topic.changes),
+            prints=True,
         )
         for entry in content.topics
     ]
@@ -78,9 +89,20 @@ def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
         schedule = content.schedule
         pages.append(
             SitePage(
-                TRACKER_PAGE, schedule.title, content.schedule_file, schedule.review, tuple(schedule.changes)
+                TRACKER_PAGE,
+                schedule.title,
+                content.schedule_file,
+                schedule.review,
+                tuple(schedule.changes),
+                prints=True,
             )
         )
+    pages += [
+        SitePage(GLOSSARY_PAGE, GLOSSARY_TITLE, content.glossary_file),
+        SitePage(SOURCES_PAGE, SOURCES_TITLE, content.sources_file),
+        SitePage(CHANGES_PAGE, CHANGES_TITLE, None),  # from every page's changes: list
+        SitePage(HANDOUTS_PAGE, HANDOUTS_TITLE, None),  # from the pages that print
+    ]
     pages += [
         SitePage(path, front.title, f"{docs_folder.rstrip('/')}/{path}", front.review, hand_written=True)
         for path, front in sorted(content.pages.items())

@@ -74,7 +74,7 @@ def page_reviews(
     rows = [
         PageReview(
             page.title,
-            page.edit_file,
+            page.edit_file or page.path,  # every page with review dates has its own file
             page.review,
             review_status(page.review.next_review_due, today, due_soon_days) if page.review else None,
             (page.review.next_review_due - today).days if page.review else None,
@@ -92,7 +92,7 @@ def overdue_problems(
     found = [
         overdue_problem(page.edit_file, root, page.review, today)
         for page in site_pages(content, docs_folder)
-        if page.review is not None
+        if page.review is not None and page.edit_file is not None
     ]
     severity = Severity.WARNING if allowed else Severity.ERROR
     return [dataclasses.replace(problem, severity=severity) for problem in found if problem is not None]

@@ -28,11 +28,19 @@ from medinfo.content.schema import (
     UrgentLevel,
     cites,
 )
-from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, site_pages
+from medinfo.pages import (
+    CHANGES_PAGE,
+    CHANGES_TITLE,
+    FAQ_PAGE,
+    GLOSSARY_PAGE,
+    GLOSSARY_TITLE,
+    SOURCES_PAGE,
+    SOURCES_TITLE,
+    site_pages,
+)
 from medinfo.render.iconarray import icon_array, icon_array_figure
 from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 
-CHANGES_TITLE = "What's changed"
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"
 
@@ -107,7 +115,7 @@ def render_pages(content: Content) -> list[RenderedPage]:
     pages.append(_faq_page(content))
     pages.append(_glossary_page(content))
     pages.append(_changes_page(content))
-    pages.append(RenderedPage(SOURCES_PAGE, "Sources", _sources_page(content, pages), ()))
+    pages.append(RenderedPage(SOURCES_PAGE, SOURCES_TITLE, _sources_page(content, pages), ()))
     return pages
 
 
@@ -162,7 +170,7 @@ def _faq_page(content: Content) -> RenderedPage:
 
 def _glossary_page(content: Content) -> RenderedPage:
     cite = Citations(content)
-    title = "Glossary"
+    title = GLOSSARY_TITLE
     front = _front_matter(
         title,
         "Plain explanations of the medical words used on this site.",
@@ -214,7 +222,7 @@ def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
     under them are this site's own, and are held to the plain-language checks.
     """
     front = _front_matter(
-        "Sources", "Every source this site uses, and the pages that cite it.", content.sources_file
+        SOURCES_TITLE, "Every source this site uses, and the pages that cite it.", content.sources_file
     )
     lines = [
         "Every fact on this site comes from one of these sources. "
