@@ -1,0 +1,204 @@
+"""The one place that knows MkDocs: its events turned into calls on ``SiteBuild``.
+
+``hooks/site_events.py`` connects each MkDocs event to the function of the same
+job here. Everything MkDocs-shaped (the config, ``Files``, ``Page``, plugin
+errors, the build log) stays in this module; the rules and the state are in
+``medinfo.site.build``. Works unchanged under ProperDocs, the MkDocs 1.6 fork.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import get_yaml_loader
+
+from medinfo.problems import ContentError
+from medinfo.site.build import (
+    CONTENT_FOLDER,
+    BuildError,
+    Lookup,
+    PageIn,
+    Session,
+    SiteBuild,
+    write_markdown_tree,
+)
+
+log = logging.getLogger("mkdocs.medinfo")
+
+# The process's session. `mkdocs serve` loads the hook files afresh on every rebuild
+# (and tells only the first load that it is serving); this module is imported once.
+_session = Session()
+_BUILD = "medinfo_build"  # the build's key in the MkDocs config
+_PLACEHOLDERS = "medinfo_pdf_files"  # the PDFs' files, filled in once they are made
+
+
+def startup(command: str) -> None:
+    _session.serving = command == "serve"
+
+
+def start(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the facts; fill in the menu and the glossary for Markdown's ``abbr``."""
+    try:
+        build = SiteBuild(
+            root=Path(config.config_file_path).resolve().parent,
+            docs_dir=Path(config.docs_dir),
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            language=str(config.theme["language"]),
+            session=_session,
+        )
+    except ContentError as error:
+        raise PluginError("The content has problems; nothing was built.\n" + error.report.summary()) from None
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    config[_BUILD] = build
+    config.extra["care_team"] = build.content.medicine.care_team
+    if config.nav is not None:
+        config.nav = build.menu(config.nav)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = build.abbreviations()
+    _report(build)
+    return config
+
+
+def add_files(files: Files, config: MkDocsConfig) -> Files:
+    """The generated pages, and an empty file for each PDF so links to it are checked."""
+    build = _build(config)
+    for path, markdown in build.markdown_pages().items():
+        files.append(File.generated(config, path, content=markdown))
+    placeholders = {path: File.generated(config, path, content=b"") for path in build.pdf_paths()}
+    for placeholder in placeholders.values():
+        files.append(placeholder)
+    config[_PLACEHOLDERS] = placeholders
+    return files
+
+
+def watch_content(server: Any, config: MkDocsConfig) -> Any:
+    server.watch(str(Path(config.config_file_path).resolve().parent / CONTENT_FOLDER))
+    return server
+
+
+def page_markdown(page: Page, config: MkDocsConfig) -> None:
+    build = _build(config)
+    meta, page.edit_url = build.page_markdown(_page_in(page, config))
+    page.meta.update(meta)
+    _report(build)
+
+
+def page_html(html: str, page: Page, config: MkDocsConfig) -> str:
+    return _build(config).page_html(_page_in(page, config), html)
+
+
+def make_pdfs(files: Files, config: MkDocsConfig) -> None:
+    """Every page is rendered: make the PDFs before any page is written, so each can show its size."""
+    build = _build(config)
+    try:
+        made = build.make_pdfs(_site_lookup(files, config))
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    for path, placeholder in config[_PLACEHOLDERS].items():
+        if path in made:
+            placeholder.content_bytes = made[path]
+        else:  # not made in this preview: no empty file is written
+            files.remove(placeholder)
+    _report(build)
+
+
+def page_context(page: Page, config: MkDocsConfig) -> None:
+    page.meta.update(_build(config).page_context(_page_in(page, config)))
+
+
+def protect(output: str, config: MkDocsConfig) -> str:
+    return _build(config).protect(output)
+
+
+def finish(config: MkDocsConfig) -> None:
+    build = _build(config)
+    build.finish(Path(config.site_dir))
+    _report(build)
+
+
+def _build(config: MkDocsConfig) -> SiteBuild:
+    build: SiteBuild = config[_BUILD]  # set by start(), on the first event
+    return build
+
+
+def _report(build: SiteBuild) -> None:
+    """Problems are warnings, so ``mkdocs build --strict`` fails on any; notes are information."""
+    for problem in build.problems:
+        log.warning(str(problem))
+    for note in build.notes:
+        log.info(note)
+    build.problems.clear()
+    build.notes.clear()
+
+
+def _page_in(page: Page, config: MkDocsConfig) -> PageIn:
+    return PageIn(
+        path=page.file.src_uri,
+        title=page.title or "",
+        meta=page.meta,
+        address=page.canonical_url or urljoin(config.site_url or "", page.url),
+        file=Path(page.file.abs_src_path) if page.file.abs_src_path else None,
+    )
+
+
+def _site_lookup(files: Files, config: MkDocsConfig) -> Lookup:
+    """Lets a handout use the site's own files (an image on a page), and nothing else."""
+    site_url = config.site_url or ""
+    site_path = urlsplit(site_url or "/").path
+
+    def lookup(url: str) -> bytes | None:
+        parts = urlsplit(url)
+        if not url.startswith(site_url or "\0") or not parts.path.startswith(site_path):
+            return None
+        wanted = parts.path[len(site_path) :]
+        for file in files:
+            if file.url == wanted and not file.is_documentation_page():
+                return file.content_bytes
+        return None
+
+    return lookup
+
+
+def write_plain_project(config_file: Path, out: Path) -> list[str]:
+    """``out/docs/`` with every page as Markdown and ``out/mkdocs.yml`` to build it with no hooks.
+
+    The configuration is the site's own (theme, overrides, extensions, CSS, JS,
+    search) with the menu filled in, the glossary given to ``abbr`` and no
+    ``hooks:``; so plain MkDocs builds the same pages, without what only the
+    hooks add (banners, checks, edit links, PDFs, security policy). Raises
+    ``ContentError`` if the content has errors. Returns the generated pages' paths.
+    """
+    root = config_file.resolve().parent
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    build = SiteBuild(
+        root=root,
+        docs_dir=root / config.get("docs_dir", "docs"),
+        site_url=config.get("site_url") or "",
+        site_name=config["site_name"],
+        language=str((config.get("theme") or {}).get("language", "en")),
+    )
+    generated = write_markdown_tree(build, out / "docs")
+    config.pop("hooks", None)
+    config["docs_dir"] = "docs"
+    if config.get("nav"):
+        config["nav"] = build.menu(config["nav"])
+    theme = config.get("theme") or {}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    config["extra"] = {**(config.get("extra") or {}), "care_team": build.content.medicine.care_team}
+    config["markdown_extensions"] = [
+        {"abbr": {"glossary": build.abbreviations()}} if item == "abbr" else item
+        for item in config.get("markdown_extensions") or []
+    ]
+    plain = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    (out / "mkdocs.yml").write_text(plain, encoding="utf-8")
+    return generated
