@@ -1,7 +1,8 @@
-"""The code stays tidy: ruff's rules and strict mypy on the core, as CI runs them."""
+"""The code stays tidy: ruff's rules, strict mypy, and the core's shape (MkDocs in one place, thin hooks)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    result = run(str(BIN / "ruff"), "check", "hooks", "tests")
+    result = run(str(BIN / "ruff"), "check", "src", "hooks", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -23,3 +24,35 @@ def test_mypy_strict_on_the_core_and_the_hooks() -> None:
     hooks = sorted(str(path.relative_to(REPO)) for path in (REPO / "hooks").glob("*.py"))
     result = run(str(BIN / "mypy"), "src/medinfo", *hooks)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_adapter_imports_mkdocs() -> None:
+    """A second engine is one new adapter: no other core module knows MkDocs."""
+    knows_mkdocs = {
+        path.relative_to(REPO / "src").as_posix()
+        for path in (REPO / "src").rglob("*.py")
+        if any(name == "mkdocs" or name.startswith("mkdocs.") for name in _imports(path))
+    }
+    assert knows_mkdocs == {"medinfo/site/mkdocs_adapter.py"}
+
+
+def test_hook_files_only_connect_events() -> None:
+    """No state and no rules in hooks/: only imports and ``on_*`` functions that hand over to the core."""
+    for path in (REPO / "hooks").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Expr | ast.Import | ast.ImportFrom):
+                continue  # the docstring and imports
+            assert isinstance(node, ast.FunctionDef) and node.name.startswith("on_"), (path.name, node.lineno)
+            assert len(node.body) <= 2, (path.name, node.name)  # one call, and perhaps a return
+            assert not any(isinstance(inner, ast.Global | ast.If | ast.For) for inner in ast.walk(node))

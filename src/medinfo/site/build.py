@@ -144,13 +144,15 @@ class SiteBuild:
     def __post_init__(self) -> None:
         self.session.start_build()
         self.content: Content
-        self.content, report = load_content(self.root / CONTENT_FOLDER, self.docs_dir)  # may raise ContentError
+        # May raise ContentError: the build stops before any page is read.
+        self.content, report = load_content(self.root / CONTENT_FOLDER, self.docs_dir)
         self.problems += report.warnings
         try:
             self._edit_base = edit_url_base(self.environ)
         except ValueError as error:
             raise BuildError(str(error)) from None
-        self.pages: dict[str, SitePage] = {page.path: page for page in site_pages(self.content, self.docs_dir.name)}
+        registry = site_pages(self.content, self.docs_dir.name)
+        self.pages: dict[str, SitePage] = {page.path: page for page in registry}
         self.downloads = self._downloads()
         self._printed: dict[str, PageForPrint] = {}
         self._checked: dict[str, CheckedPage] = {}
@@ -245,7 +247,8 @@ class SiteBuild:
             else:
                 self.problems.append(overdue)
         elif banner.status is ReviewStatus.DUE_SOON:
-            self.notes.append(f"{source}: review due in {banner.days_left} day(s), on {banner.next_review_due}.")
+            days = banner.days_left
+            self.notes.append(f"{source}: review due in {days} day(s), on {banner.next_review_due}.")
         return banner
 
     def page_html(self, page: PageIn, html: str) -> str:
@@ -277,7 +280,9 @@ class SiteBuild:
             return {}
         medicine = self.content.medicine
         ordered = [self._printed[path] for path in self.downloads if path in self._printed]
-        documents = {path: (handout_html(page, medicine), page.address) for path, page in self._printed.items()}
+        documents = {
+            path: (handout_html(page, medicine), page.address) for path, page in self._printed.items()
+        }
         pack_address = urljoin(self.site_url, "handouts/")
         documents[""] = (pack_html(ordered, medicine, pack_address), self.site_url)
         try:
@@ -356,7 +361,8 @@ class SiteBuild:
         """Run the page rules over every page, report readability, and write ``_headers``."""
         pages = list(self._checked.values())
         prose = [PageProse(page.path, page.source_file, page.prose, page.is_glossary) for page in pages]
-        self.notes.append("Readability, hardest page first (Flesch-Kincaid grade):\n" + readability_report(prose))
+        report = readability_report(prose)
+        self.notes.append("Readability, hardest page first (Flesch-Kincaid grade):\n" + report)
         self.problems += page_rules(pages, self.content, self.root)
         if not self.session.serving:
             (site_dir / "_headers").write_text(headers_file(self._script_hashes), encoding="utf-8")
