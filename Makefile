@@ -52,11 +52,12 @@ schema: setup ## remake schemas/ for editors' tools after changing src/medinfo/c
 hooks: setup ## run the checks each time you commit (pre-commit)
 	$(BIN)/pre-commit install
 
-build: setup ## build the site into site/ (all or nothing: strict build + link check, then swap in)
+build: setup ## build the site into site/ for SITE_URL (all or nothing: strict build + link check, then swap in)
 	$(BIN)/medinfo publish --site site
 
-readability: build ## print every built page's reading level, hardest first
-	$(BIN)/medinfo readability site
+readability: setup ## print every page's reading level, hardest first (builds a preview copy in .cache/)
+	MEDINFO_MAKE_PDFS=0 $(BIN)/mkdocs build --quiet --site-dir .cache/readability-site
+	$(BIN)/medinfo readability .cache/readability-site
 
 test: setup tools ## run every test
 	$(BIN)/python -m pytest --numprocesses auto --dist loadfile --verbose

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,12 +27,15 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
 # Inside the made-up medicine's review dates: nothing is in the future, nothing is overdue.
 FIXTURE_TODAY = "2026-06-01"
+# The public address test builds are made for (a published site needs one: see medinfo publish).
+SITE_URL = "https://ms-info.example.org/"
 
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts on FIXTURE_TODAY; a test may set another day."""
+    """Every test starts on FIXTURE_TODAY, building for SITE_URL; a test may set another day or none."""
     monkeypatch.setenv("MEDINFO_TODAY", FIXTURE_TODAY)
+    monkeypatch.setenv("SITE_URL", SITE_URL)
     monkeypatch.delenv("MEDINFO_ALLOW_OVERDUE", raising=False)
 
 
@@ -85,15 +89,25 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
     config["nav"] = [item for item in config["nav"] if exists(item)]
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / "docs" / "overrides")
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    # The address stays as mkdocs.yml gives it (read from SITE_URL when the site is built).
+    del config["site_url"]
+    site_url = re.search(r"^site_url: .*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert site_url is not None
+    text = yaml.safe_dump(config, sort_keys=False) + site_url.group(0) + "\n"
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
 
 
 def mkdocs_build(
     config_file: Path, site_dir: Path, today: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs build --strict`` in a subprocess, as CI does."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    """Run the real ``mkdocs build --strict`` in a subprocess, as CI does.
+
+    It builds for SITE_URL unless ``SITE_URL=""`` asks for a local preview's address.
+    """
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
+    if not environment["SITE_URL"]:
+        del environment["SITE_URL"]
     if today:
         environment["MEDINFO_TODAY"] = today
     return subprocess.run(

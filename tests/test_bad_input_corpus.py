@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_TODAY, make_fixture_project
+from conftest import FIXTURE_TODAY, SITE_URL, make_fixture_project
 
 from medinfo.cli import main
 
@@ -660,7 +660,7 @@ def test_bad_input_fails_publishing_clearly_and_writes_no_site(case: Case, tmp_p
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
+        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY, "SITE_URL": SITE_URL},
         timeout=300,
     )
     output = result.stdout + result.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 import pdfs
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
+from conftest import FIXTURE_TODAY, SITE_URL, make_fixture_project, mkdocs_build
 from PIL import Image
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
@@ -28,7 +28,7 @@ from medinfo.render.plain import long_date
 
 pdfs.require_poppler()
 
-ADDRESS = "http://127.0.0.1:8000/"  # the default site_url the test builds use
+ADDRESS = SITE_URL  # the public address the test builds are made for
 A4_MM = (210, 297)
 MAX_PAGES = 2  # every topic handout; the monitoring tracker is a sheet of tables and is not held to it
 SOURCES_MIN_PT = 8.5  # the numbered source list may be smaller than the facts, never smaller than this

@@ -19,14 +19,13 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build
+from conftest import FIXTURE_TODAY, REPO, SITE_URL, make_fixture_project, mkdocs_build
 from mkdocs.utils.yaml import get_yaml_loader
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import ClinicalSignoff, Medicine, Review, SourcedText
 from medinfo.render.structured_data import drug, medical_web_page, reviewers, sitemap_lastmod
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, used by the test builds
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pdfs
 import pytest
+from conftest import SITE_URL
 from playwright.sync_api import Browser
 
 from medinfo.content.loader import Content
@@ -22,7 +23,7 @@ from medinfo.render.plain import long_date
 
 pdfs.require_poppler()
 
-ADDRESS = "http://127.0.0.1:8000/"  # site_url of the test build: what paper must point back to
+ADDRESS = SITE_URL  # the public address the test builds are made for
 PRINTS = pdfs.TEST_OUTPUT / "print"
 # Words that only navigation, search, buttons and the theme's chrome contain.
 NOT_ON_PAPER = [

@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+import pdfs
 import pytest
-from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, real_today
+from conftest import FIXTURE_TODAY, REPO, SITE_URL, make_fixture_project, mkdocs_build, real_today
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -57,7 +58,7 @@ def publish(project: Path, site: Path, *extra: str) -> subprocess.CompletedProce
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY},
+        env={**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY, "SITE_URL": SITE_URL},
         timeout=600,
     )
 
@@ -130,3 +131,22 @@ def test_a_failed_publish_leaves_the_published_site_untouched(
     assert reason in result.stderr and f"The site in {site}/ was left as it was." in result.stderr
     assert snapshot(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+@pytest.mark.e2e
+def test_a_published_site_never_points_at_this_computer(published_once: tuple[Path, Path]) -> None:
+    """Built for SITE_URL: no page, sitemap, search index or PDF handout names the preview address.
+
+    (The theme's own scripts are left out: they are the same on every site.)
+    """
+    _, site = published_once
+    built = {".html", ".xml", ".json", ".pdf", ""}  # "" is _headers
+    files = [path for path in site.rglob("*") if path.is_file() and path.suffix in built]
+    assert any(path.suffix == ".pdf" for path in files)
+    for path in files:
+        if path.suffix == ".pdf":
+            words = pdfs.text(path)
+            assert SITE_URL in words, path.name  # "Printed from" the public address
+        else:
+            words = path.read_bytes().decode("utf-8", errors="replace")
+        assert "127.0.0.1" not in words and "localhost" not in words, path.relative_to(site)

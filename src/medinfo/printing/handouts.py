@@ -19,7 +19,7 @@ from markupsafe import Markup
 from medinfo import clock
 from medinfo.checks.review import ReviewBanner, review_banner
 from medinfo.content.schema import Medicine, Review
-from medinfo.printing.qr import qr_svg
+from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.render.plain import long_date, markdown_text
 from medinfo.render.templating import read_template_file, render_template
 
@@ -48,6 +48,7 @@ class _Part:
     title: str
     address: str
     qr: Markup
+    preview: bool  # built without SITE_URL: no QR code, and paper says it is not for handing out
     review: ReviewBanner | None
     body: Markup
 
@@ -78,7 +79,8 @@ def pack_html(pages: list[PageForPrint], medicine: Medicine, address: str) -> st
     cover = {
         "title": pack_title(medicine),
         "address": address,
-        "qr": Markup(qr_svg(address)),
+        "qr": _qr(address),
+        "preview": is_preview_address(address),
         "replace_by": long_date(replace_by) if replace_by else None,
         "signed_off": sum(1 for r in reviews if r.signed_off),
         "reviewed": len(reviews),
@@ -113,10 +115,15 @@ def _part(page: PageForPrint, medicine: Medicine, prefix: str) -> _Part:
         anchor=f"{prefix}top" if prefix else "top",
         title=page.title,
         address=page.address,
-        qr=Markup(qr_svg(page.address)),
+        qr=_qr(page.address),
+        preview=is_preview_address(page.address),
         review=banner,
         body=Markup(body),
     )
+
+
+def _qr(address: str) -> Markup:
+    return Markup("") if is_preview_address(address) else Markup(qr_svg(address))
 
 
 def style_inline_svgs(html: str) -> str:

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import functools
+from urllib.parse import urlsplit
 
 import segno
+
+# Hosts that only the machine that built the site can reach: a local preview.
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
+
+def is_preview_address(address: str) -> bool:
+    """Is this a local preview's address (no ``SITE_URL`` given)? Paper printed from it leads nowhere."""
+    host = (urlsplit(address).hostname or "").lower()
+    return not host or host in _LOCAL_HOSTS or host.endswith(".localhost")
 
 
 @functools.cache  # every page's code is asked for twice: print header, handout

@@ -46,7 +46,7 @@ from medinfo.printing.handouts import (
     render_handouts_page,
 )
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
-from medinfo.printing.qr import qr_svg
+from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.render.markdown import render_pages
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
@@ -339,7 +339,11 @@ class SiteBuild:
 
     def page_context(self, page: PageIn) -> dict[str, Any]:
         """What to add to the page's metadata for printing: its print header and download links."""
-        meta: dict[str, Any] = {"print_origin": {"address": page.address, "qr": Markup(qr_svg(page.address))}}
+        if is_preview_address(page.address):  # a QR code to this machine would lead nowhere
+            origin: dict[str, Any] = {"preview": True}
+        else:
+            origin = {"address": page.address, "qr": Markup(qr_svg(page.address))}
+        meta: dict[str, Any] = {"print_origin": origin}
         download = self.downloads.get(page.path)
         if download:  # with no size when not made in this preview: the page says when it will be
             meta["handout"] = download

@@ -13,17 +13,40 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
+from medinfo.printing.qr import is_preview_address
 from medinfo.site.localserver import serve
+
+SITE_URL_VARIABLE = "SITE_URL"  # mkdocs.yml reads it; without it, the preview address is used
 
 
 class PublishError(Exception):
     pass
 
 
+def check_site_url(environ: Mapping[str, str]) -> str:
+    """The public address a published site must be built with; PublishError if there is none."""
+    url = environ.get(SITE_URL_VARIABLE, "").strip()
+    if not url:
+        raise PublishError(
+            f"{SITE_URL_VARIABLE} is not set. Give the address the site will be published at, for "
+            f"example: {SITE_URL_VARIABLE}=https://ms-info.example.org/ make build. Every QR code, "
+            "'Printed from' line, canonical link and the sitemap use it; without it they would point "
+            "at this computer. To look at the site here, use make serve"
+        )
+    if not url.startswith(("https://", "http://")) or is_preview_address(url):
+        raise PublishError(
+            f"{SITE_URL_VARIABLE} is {url!r}: give the public address the site will be published at, "
+            "starting with https://, not an address on this computer"
+        )
+    return url
+
+
 def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None:
     """Build ``config_file`` into ``site_dir`` atomically. Raises PublishError, leaving site_dir alone."""
+    check_site_url(os.environ)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Same parent folder, so the final swap is a rename on one file system.
