@@ -67,6 +67,14 @@ def test_banner_switches_to_warning_in_the_readers_browser(
         assert warning_visible(page) is overdue, (path, day)
         classes = page.locator("aside.review-banner").get_attribute("class") or ""
         assert ("review-banner--overdue" in classes) is overdue
+        # The one-line note under the title says so too, in amber, not the urgent card's red.
+        note = page.locator(".review-note")
+        assert ("Overdue for review" in note.inner_text()) is overdue, (path, day)
+        assert ("review-note--overdue" in (note.get_attribute("class") or "")) is overdue
+        if overdue:
+            background = note.evaluate("e => getComputedStyle(e).backgroundColor")
+            red, green, _ = (int(part) for part in background[4:-1].split(",")[:3])
+            assert red > 200 and green > 200, background  # light amber: red and green both high
         page.close()
 
 

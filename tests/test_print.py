@@ -19,7 +19,7 @@ from playwright.sync_api import Browser
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import source_ids
-from medinfo.render.plain import long_date
+from medinfo.render.plain import long_date, short_date
 
 pdfs.require_poppler()
 
@@ -74,9 +74,13 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         review = entry.topic.review
         first = pdfs.text(pdf, page=1)
         assert first.startswith(entry.topic.title), entry.slug
-        assert f"Last reviewed {long_date(review.last_reviewed)}" in first
-        assert f"Next review due {long_date(review.next_review_due)}" in first
-        assert "Clinical sign-off Not yet checked by a clinician" in first
+        # The one-line note under the title; the full review details at the foot.
+        last, due = short_date(review.last_reviewed), short_date(review.next_review_due)
+        note = f"Reviewed {last} · next review {due}"
+        assert note in first, entry.slug
+        assert f"Last reviewed {long_date(review.last_reviewed)}" in words
+        assert f"Next review due {long_date(review.next_review_due)}" in words
+        assert "Clinical sign-off Not yet checked by a clinician" in words
         address = f"{ADDRESS}topics/{entry.slug}/"
         assert f"Printed from {address}" in first
         pngs = pdfs.to_pngs(pdf, PRINTS, entry.slug, dpi=100)

@@ -17,8 +17,8 @@ from conftest import REPO, real_today
 
 from medinfo.cli import main
 
-# What only the hooks add to a page: the review banner, the print header and download links.
-HOOK_ONLY = ".review-banner, .print-origin, .print-tools, .print-downloads"
+# What only the hooks add to a page: the review note and details, the print header and download links.
+HOOK_ONLY = ".review-note, .review-banner, .print-origin, .print-tools, .print-downloads"
 
 
 def _pages(site: Path) -> dict[str, tuple[list[str], list[str], str]]:

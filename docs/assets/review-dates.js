@@ -11,13 +11,16 @@
 
   function markOverdue() {
     var today = localIsoDate(new Date());
-    document.querySelectorAll("[data-next-review-due]").forEach(function (banner) {
-      if (banner.getAttribute("data-next-review-due") < today) {
-        banner.classList.add("review-banner--overdue");
-        var warning = banner.querySelector(".review-banner__warning");
-        if (warning) {
-          warning.hidden = false;
-        }
+    document.querySelectorAll("[data-next-review-due]").forEach(function (box) {
+      if (box.getAttribute("data-next-review-due") < today) {
+        // The review details at the foot, and the one-line note under the title.
+        box.classList.add(box.classList.contains("review-note") ? "review-note--overdue" : "review-banner--overdue");
+        box.querySelectorAll(".review-banner__warning, [data-when-overdue]").forEach(function (shown) {
+          shown.hidden = false;
+        });
+        box.querySelectorAll("[data-until-overdue]").forEach(function (gone) {
+          gone.hidden = true;
+        });
       }
     });
   }

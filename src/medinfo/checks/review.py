@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medinfo.content.schema import Review
 from medinfo.problems import Problem
-from medinfo.render.plain import long_date
+from medinfo.render.plain import long_date, short_date
 
 DUE_SOON_DAYS = 30
 
@@ -37,6 +37,8 @@ class ReviewBanner:
 
     last_reviewed: str
     next_review_due: str
+    last_reviewed_short: str  # for the one-line note at the top of the page
+    next_review_due_short: str
     next_review_due_iso: str
     reviewed_by: str
     clinical_signoff: str
@@ -54,6 +56,8 @@ def review_banner(review: Review, today: dt.date, care_team: str) -> ReviewBanne
     return ReviewBanner(
         last_reviewed=long_date(review.last_reviewed),
         next_review_due=long_date(review.next_review_due),
+        last_reviewed_short=short_date(review.last_reviewed),
+        next_review_due_short=short_date(review.next_review_due),
         next_review_due_iso=review.next_review_due.isoformat(),
         reviewed_by=review.reviewed_by,
         clinical_signoff=(

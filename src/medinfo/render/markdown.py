@@ -128,11 +128,11 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     ]
     if topic.intro:
         blocks.append(markdown_text(topic.intro))
+    blocks.append(urgent_help(content, cite))  # early, as on NHS medicine pages: the first screen or two
     blocks.extend(_section(section, cite) for section in topic.sections)
     if topic.questions_to_ask:
         blocks.append(_questions_to_ask(topic, content))
     blocks += [
-        urgent_help(content, cite),
         not_advice(content),
         last_changed(topic.changes, "../" + CHANGES_PAGE),
         cite.source_list(),
@@ -147,6 +147,7 @@ def _faq_page(content: Content) -> RenderedPage:
     blocks = [_front_matter(faq.title, faq.description, content.faq_file, review=faq.review.model_dump())]
     if faq.intro:
         blocks.append(markdown_text(faq.intro))
+    blocks.append(urgent_help(content, cite))
     for entry in faq.questions:
         lines = [f"## {markdown_text(entry.question)} {{ #{entry.id} }}"]
         topics: list[TopicEntry] = []
@@ -160,7 +161,6 @@ def _faq_page(content: Content) -> RenderedPage:
         lines += ["", f"Read more: {links}."]
         blocks.append("\n".join(lines))
     blocks += [
-        urgent_help(content, cite),
         not_advice(content),
         last_changed(faq.changes, CHANGES_PAGE),
         cite.source_list(),

@@ -78,6 +78,11 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def short_date(day: dt.date) -> str:
+    """``2026-11-22`` -> ``"22 Nov 2026"``: for a line that must fit a phone's width."""
+    return f"{day.day} {day:%b %Y}"
+
+
 # Inline markup Python-Markdown reads anywhere in a line; each accepts a backslash
 # before it. '<', '>' and '&' become HTML entities instead, so no HTML can get in.
 _INLINE = re.compile(r"([\\`*_{}\[\]|#])")  # '#': a heading drops trailing '#'s

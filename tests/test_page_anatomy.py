@@ -1,0 +1,46 @@
+"""A topic page on a 390x844 phone: what a patient meets first.
+
+The anchors are the NHS website's medicine pages: the urgent care card comes
+early, and review dates are one quiet line under the title (the details are
+at the foot of the page).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from chromium import CHROMIUM
+
+if CHROMIUM is None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
+    pytest.skip("Chromium is not installed: page layout checks skipped", allow_module_level=True)
+
+from playwright.sync_api import Browser  # noqa: E402
+
+from medinfo.content.loader import Content  # noqa: E402
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.e2e
+def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
+    browser: Browser, site_url: str, real_content: Content
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for entry in real_content.topics:
+        page.goto(f"{site_url}topics/{entry.slug}/")
+        urgent = page.locator("h2", has_text="Get help urgently")
+        top = urgent.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        assert top <= 1.5 * PHONE["height"], (entry.slug, top)
+        note = page.locator(".review-note")
+        height, line = note.evaluate(
+            "e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)]"
+        )
+        assert height <= 48 and height < 1.5 * line, (entry.slug, height, line)  # a single line
+        assert page.locator("#review-details").count() == 1  # where the note's link leads
+        details = page.locator("#review-details").evaluate("e => e.getBoundingClientRect().top")
+        assert details > top, entry.slug  # the full details come after the urgent card
+    context.close()
