@@ -44,3 +44,27 @@ def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
         details = page.locator("#review-details").evaluate("e => e.getBoundingClientRect().top")
         assert details > top, entry.slug  # the full details come after the urgent card
     context.close()
+
+
+@pytest.mark.e2e
+def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}topics/side-effects/")
+    sizes = page.locator("article a.citation, article a.citation-back").evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert len(sizes) > 20
+    assert min(min(size) for size in sizes) >= 24, min(sizes)
+    # Follow the third citation mark to its source, then the source's link back.
+    mark = page.locator("article a.citation").nth(2)
+    mark_id = mark.get_attribute("id")
+    mark.click()
+    target = page.evaluate("location.hash.slice(1)")
+    back = page.locator(f'[id="{target}"] a.citation-back[href="#{mark_id}"]')
+    assert back.count() == 1, (target, mark_id)
+    back.click()
+    assert page.evaluate("location.hash") == f"#{mark_id}"
+    top = mark.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"], top  # the reader is back at the statement they left
+    context.close()

@@ -55,16 +55,21 @@ class Citations:
 
     content: Content
     order: list[Cite] = field(default_factory=list)
+    uses: dict[Cite, int] = field(default_factory=dict)  # how often each has been cited so far
     # The first side-effect number on a page says what its frequency word means.
     scale_explained: bool = False
 
     def links(self, entries: list[Citation]) -> str:
+        """Each citation's mark: a link to its entry in the source list, with an id to come back to."""
         marks = []
         for cite in cites(entries):
             if cite not in self.order:
                 self.order.append(cite)
             number = self.order.index(cite) + 1
-            marks.append(f"[\\[{number}\\]](#{citation_anchor(cite)})")
+            self.uses[cite] = self.uses.get(cite, 0) + 1
+            anchor = citation_anchor(cite)
+            back = f"cited-{anchor}-{self.uses[cite]}"
+            marks.append(f"[\\[{number}\\]](#{anchor}){{ #{back} .citation }}")
         return " ".join(marks)
 
     def source_ids(self) -> tuple[str, ...]:
@@ -84,8 +89,27 @@ class Citations:
             else:
                 entry = f"{where}. {_describe_source(source)}"
             first_number.setdefault(cite.source, number)
-            lines += [f"{number}. {entry}", f"    {{ #{citation_anchor(cite)} }}"]
+            lines += [
+                f"{number}. {entry}{self._back_links(cite, number)}",
+                f"    {{ #{citation_anchor(cite)} }}",
+            ]
         return "\n".join(lines)
+
+    def _back_links(self, cite: Cite, number: int) -> str:
+        """Links back to each place the page cites it, so a reader who followed a mark can return."""
+        anchor = citation_anchor(cite)
+        uses = self.uses.get(cite, 0)
+        if uses == 1:
+            links = f"[Back to the text](#cited-{anchor}-1){{ .citation-back }}"
+            return f' <span class="citation-backs">{links}</span>'
+        marks = [
+            f"[{use}](#cited-{anchor}-{use})"
+            f'{{ .citation-back aria-label="Back to use {use} of source {number}" }}'
+            for use in range(1, uses + 1)
+        ]
+        if not marks:
+            return ""
+        return f' <span class="citation-backs">Back to the text: {" ".join(marks)}</span>'
 
 
 def citation_anchor(cite: Cite) -> str:
