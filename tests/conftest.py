@@ -84,9 +84,19 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
 
     def exists(item: Any) -> bool:  # keep the nav entries the made-up medicine has pages for
         path = item if isinstance(item, str) else next(iter(item.values()))
+        if isinstance(path, list):  # a group: kept if any of its entries is
+            return any(exists(entry) for entry in path)
         return path.startswith("@") or path in generated or (target / "docs" / path).is_file()
 
-    config["nav"] = [item for item in config["nav"] if exists(item)]
+    def kept(items: list[Any]) -> list[Any]:
+        return [
+            {title: kept(entries)} if isinstance(item, dict) and isinstance(entries, list) else item
+            for item in items
+            if exists(item)
+            for title, entries in ([next(iter(item.items()))] if isinstance(item, dict) else [(None, None)])
+        ]
+
+    config["nav"] = kept(config["nav"])
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / "docs" / "overrides")
     # The address stays as mkdocs.yml gives it (read from SITE_URL when the site is built).

@@ -90,15 +90,24 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
 
 
 @pytest.mark.e2e
-def test_nav_lists_topics_in_order_between_home_and_sources(real_site: Path, real_content: Content) -> None:
-    content = real_content
-    soup = page(real_site, "sources")
-    items = soup.select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item")
-    nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
-    titles = [entry.topic.title for entry in content.topics]
-    assert nav[: len(titles) + 1] == ["Home", *titles]
-    pages = {"Questions people ask", "Glossary", "Sources", "About this site"}
-    assert pages | {"Handouts to print", "Monitoring tracker"} <= set(nav)
+def test_nav_groups_the_topics_as_a_patient_thinks(real_site: Path, real_content: Content) -> None:
+    """Home, the topics under their groups (in order), questions and glossary, then print and the site."""
+    groups = list(dict.fromkeys(entry.topic.menu_group for entry in real_content.topics))
+    assert None not in groups and len(groups) == 3
+    for path in ("sources", "topics/side-effects"):
+        items = page(real_site, path).select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item")
+        nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
+        rest = ["Questions people ask", "Glossary", "Print and handouts", "About this site"]
+        assert nav == ["Home", *groups, *rest], path
+    # Each topic is listed in its group, in order, where its group is open.
+    for entry in real_content.topics:
+        menu = page(real_site, f"topics/{entry.slug}").select_one(
+            ".md-nav__item--active.md-nav__item--nested"
+        )
+        assert menu is not None and entry.topic.menu_group in menu.get_text()
+        listed = [" ".join(a.get_text().split()) for a in menu.select("a.md-nav__link")]
+        group = [e.topic.title for e in real_content.topics if e.topic.menu_group == entry.topic.menu_group]
+        assert [title for title in listed if title in group] == group
 
 
 @pytest.mark.e2e

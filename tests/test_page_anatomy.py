@@ -68,3 +68,29 @@ def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(browser: Brows
     top = mark.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < PHONE["height"], top  # the reader is back at the statement they left
     context.close()
+
+
+GROUPS = ["About Lemtrada", "Having treatment", "Living with it", "Print and handouts", "About this site"]
+
+
+@pytest.mark.e2e
+def test_the_menu_is_grouped_and_every_page_links_to_the_next(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}topics/side-effects/")
+    title = page.locator(".md-header__title .md-ellipsis").first
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth"), "the site's name is cut off"
+    menu = page.locator("button.site-menu-button")
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    top_level = ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link"
+    labels = page.locator(top_level).evaluate_all("links => links.map(link => link.textContent)")
+    shown = [" ".join(label.split()) for label in labels]
+    for group in GROUPS:
+        assert group in shown, (group, shown)
+    assert shown.index("About Lemtrada") < shown.index("Having treatment") < shown.index("Living with it")
+    page.goto(f"{site_url}topics/side-effects/")
+    footer = page.locator(".md-footer__link")
+    assert footer.count() == 2  # previous and next
+    assert "Tests and checks" in footer.last.inner_text()
+    context.close()

@@ -31,6 +31,13 @@
     showState();
     // Clicking the checkbox fires "change", which Material listens to as well.
     button.addEventListener("click", function () {
+      // Open at the top of the menu, its groups in view: a group opened on top of
+      // it would cover links that keyboard focus could still reach.
+      if (!drawer.checked && menu) {
+        menu.querySelectorAll("input.md-nav__toggle:checked").forEach(function (toggle) {
+          toggle.checked = false;
+        });
+      }
       drawer.click();
       var first = drawer.checked && menu ? menu.querySelector("a[href]") : null;
       if (first) {

@@ -170,8 +170,17 @@ class SiteBuild:
         for item in nav:
             if item == TOPICS_MARKER:
                 expanded += topic_menu(content.topics)
+            elif item == HANDOUTS_MARKER:
+                expanded += handouts
+            elif isinstance(item, dict):  # a group: its markers are filled in too
+                expanded.append(
+                    {
+                        title: self.menu(entries) if isinstance(entries, list) else entries
+                        for title, entries in item.items()
+                    }
+                )
             else:
-                expanded += handouts if item == HANDOUTS_MARKER else [item]
+                expanded.append(item)
         return expanded
 
     def markdown_pages(self) -> dict[str, str]:
