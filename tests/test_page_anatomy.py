@@ -94,3 +94,37 @@ def test_the_menu_is_grouped_and_every_page_links_to_the_next(browser: Browser, 
     assert footer.count() == 2  # previous and next
     assert "Tests and checks" in footer.last.inner_text()
     context.close()
+
+
+@pytest.mark.e2e
+def test_questions_open_and_close_and_all_print_open(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}faq/")
+    answers = page.locator("article details.faq-answer")
+    assert answers.count() >= 10
+    assert answers.evaluate_all("all => all.every(a => !a.open)")  # a short list of questions
+    height_closed = page.evaluate("document.querySelector('article').scrollHeight")
+    first = answers.first
+    first.locator("summary").click()
+    assert first.evaluate("a => a.open")
+    assert first.locator("a.citation").first.is_visible()  # its sources come with it
+    first.locator("summary").click()
+    assert not first.evaluate("a => a.open")
+    page.emulate_media(media="print")
+    assert answers.evaluate_all("all => all.every(a => a.open)")  # paper shows every answer
+    assert page.evaluate("document.querySelector('article').scrollHeight") > height_closed
+    context.close()
+
+
+@pytest.mark.e2e
+def test_searching_emergency_finds_urgent_help(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")  # Material's shortcut: open search
+    page.keyboard.type("emergency")
+    page.locator(".md-search-result__item").nth(1).wait_for()  # more than one page found
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Get help urgently" in result for result in results[:5]), results[:5]
+    context.close()

@@ -50,11 +50,14 @@ def test_questions_to_ask_section(fixture_site: Path) -> None:
 def test_questions_page_reuses_the_topics_statements(fixture_site: Path) -> None:
     soup = page(fixture_site, "faq")
     text = text_of(soup)
+    # Grouped under the topic that answers them, each answer opening and closing.
     assert [h.get_text(" ", strip=True) for h in soup.select("article h2")][:3] == [
         "Get help urgently",  # first, as on every topic page
-        "How does Zelvora work?",
-        "Will my skin itch?",
+        "How Zelvora works",
+        "Side effects of Zelvora",
     ]
+    questions = [s.get_text(" ", strip=True) for s in soup.select("article details.faq-answer > summary")]
+    assert questions == ["How does Zelvora work?", "Will my skin itch?"]
     assert "Itchy skin affects about 4 in 10 people over 2 years (very common)." in text
     assert "A cream can help with itching." in text
     assert soup.select_one('a[href="../topics/side-effects/"]') is not None

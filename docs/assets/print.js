@@ -3,6 +3,19 @@
 (function () {
   "use strict";
 
+  // Paper shows every answer on the questions page, however the reader left them.
+  function openAnswers() {
+    document.querySelectorAll("details").forEach(function (answer) {
+      answer.open = true;
+    });
+  }
+  window.addEventListener("beforeprint", openAnswers);
+  window.matchMedia("print").addEventListener("change", function (query) {
+    if (query.matches) {
+      openAnswers();
+    }
+  });
+
   function setUp() {
     document.querySelectorAll("[data-print-page]").forEach(function (button) {
       button.hidden = false;

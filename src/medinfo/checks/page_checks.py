@@ -25,7 +25,7 @@ from medinfo.render.markdown import render_pages
 from medinfo.render.tracker import render_tracker_page
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
-MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "tables", "toc")
+MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc")
 
 
 @dataclass(frozen=True)

@@ -172,9 +172,15 @@ def _faq_page(content: Content) -> RenderedPage:
     if faq.intro:
         blocks.append(markdown_text(faq.intro))
     blocks.append(urgent_help(content, cite))
+    # Grouped under the topic that answers each question first, in the topics' order; each
+    # answer opens and closes (print.js opens them all for paper).
+    groups: dict[str, list[str]] = {entry.topic.title: [] for entry in content.topics}
     for entry in faq.questions:
-        lines = [f"## {markdown_text(entry.question)} {{ #{entry.id} }}"]
         topics: list[TopicEntry] = []
+        lines = [
+            f'<details class="question faq-answer" id="{entry.id}" markdown="1">',
+            f"<summary>{markdown_text(entry.question)}</summary>",
+        ]
         for statement_id in entry.answer_from:
             topic, statement = content.statement(statement_id)
             lines += ["", _statement(statement, cite)]
@@ -182,8 +188,11 @@ def _faq_page(content: Content) -> RenderedPage:
                 topics.append(topic)
         lines += [line for statement in entry.more for line in ("", _statement(statement, cite))]
         links = ", ".join(f"[{markdown_text(t.topic.title)}]({t.page_path})" for t in topics)
-        lines += ["", f"Read more: {links}."]
-        blocks.append("\n".join(lines))
+        lines += ["", f"Read more: {links}.", "", "</details>"]
+        groups[topics[0].topic.title].append("\n".join(lines))
+    for title, questions in groups.items():
+        if questions:
+            blocks.append("\n\n".join([f"## {markdown_text(title)}", *questions]))
     blocks += [
         not_advice(content),
         last_changed(faq.changes, CHANGES_PAGE),
