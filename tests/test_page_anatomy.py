@@ -128,3 +128,25 @@ def test_searching_emergency_finds_urgent_help(browser: Browser, site_url: str) 
     results = page.locator(".md-search-result__item").all_inner_texts()
     assert any("Get help urgently" in result for result in results[:5]), results[:5]
     context.close()
+
+
+@pytest.mark.e2e
+def test_the_home_pages_first_screen_names_the_medicine_and_links_to_topics(
+    browser: Browser, site_url: str, real_content: Content
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    heading = page.locator("h1").inner_text()
+    assert real_content.medicine.brand_name in heading and real_content.medicine.generic_name in heading
+    topic_paths = {f"topics/{entry.slug}/" for entry in real_content.topics}
+    in_view = page.locator("article a[href]").evaluate_all(
+        """(links, height) => links
+            .filter(a => a.getBoundingClientRect().bottom <= height)
+            .map(a => a.getAttribute('href'))""",
+        PHONE["height"],
+    )
+    assert len([href for href in in_view if href in topic_paths]) >= 3, in_view
+    nurses = page.locator("article a[href='handouts/']")
+    assert nurses.count() == 1  # a route for nurses to the handouts
+    context.close()
