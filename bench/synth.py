@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the menu helper: tests/
+from navmenu import kept_entries  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -237,11 +241,10 @@ def make_project(target: Path, medicines: int, topics_per_medicine: int, code: P
     config["site_name"] = "Synthora benchmark site"
     generated = {"sources.md", "faq.md", "glossary.md", "changes.md"}
 
-    def exists(item: Any) -> bool:  # keep the nav entries this project has pages for
-        path = item if isinstance(item, str) else next(iter(item.values()))
-        return path.startswith("@") or path in generated or (docs / path).is_file()
+    def has_page(path: str) -> bool:  # keep the nav entries this project has pages for
+        return path in generated or (docs / path).is_file()
 
-    config["nav"] = [item for item in config["nav"] if exists(item)]
+    config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(code / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(code / "docs" / "overrides")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

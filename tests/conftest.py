@@ -9,13 +9,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from content_dates import newest_review_date
 from mkdocs.utils.yaml import get_yaml_loader
+from navmenu import kept_entries
 from playwright.sync_api import Browser, sync_playwright
 from serving import serve
 
@@ -82,21 +82,10 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
     config["site_name"] = "Zelvora test site"
     generated = {SOURCES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, CHANGES_PAGE}
 
-    def exists(item: Any) -> bool:  # keep the nav entries the made-up medicine has pages for
-        path = item if isinstance(item, str) else next(iter(item.values()))
-        if isinstance(path, list):  # a group: kept if any of its entries is
-            return any(exists(entry) for entry in path)
-        return path.startswith("@") or path in generated or (target / "docs" / path).is_file()
+    def has_page(path: str) -> bool:  # the made-up medicine has fewer hand-written pages
+        return path in generated or (target / "docs" / path).is_file()
 
-    def kept(items: list[Any]) -> list[Any]:
-        return [
-            {title: kept(entries)} if isinstance(item, dict) and isinstance(entries, list) else item
-            for item in items
-            if exists(item)
-            for title, entries in ([next(iter(item.items()))] if isinstance(item, dict) else [(None, None)])
-        ]
-
-    config["nav"] = kept(config["nav"])
+    config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / "docs" / "overrides")
     # The address stays as mkdocs.yml gives it (read from SITE_URL when the site is built).

@@ -99,8 +99,13 @@ def test_built_site_has_the_changes_page_in_the_menu_and_a_date_on_each_topic(fi
     assert "Last changed: 1 February 2026." in " ".join(
         BeautifulSoup(topic, "html.parser").get_text().split()
     )
-    nav = [a.get_text(" ", strip=True) for a in BeautifulSoup(topic, "html.parser").select("nav a")]
-    assert "What's changed" in nav
+    # In the menu, under "About this site" (open on the page itself).
+    changes = BeautifulSoup(
+        (fixture_site / "changes" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    group = changes.select_one(".md-nav__item--active.md-nav__item--nested")
+    assert group is not None and "About this site" in group.get_text()
+    assert "What's changed" in [a.get_text(" ", strip=True) for a in group.select("a")]
 
 
 def test_the_tracker_timetable_change_is_listed_and_dated(real_content: Content) -> None:

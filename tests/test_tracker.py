@@ -101,7 +101,9 @@ def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content
     assert "review:" in markdown and "source_file: content_src/monitoring-schedule.yaml" in markdown
     assert (
         "**Liver blood test** (checks your liver): every month, from your first course until 48 months "
-        "after your last course. [\\[3\\]](#source-smpc-section-4-4) [\\[4\\]](#source-mhra-2019)"
+        "after your last course. "
+        "[\\[3\\]](#source-smpc-section-4-4){ #cited-source-smpc-section-4-4-1 .citation } "
+        "[\\[4\\]](#source-mhra-2019){ #cited-source-mhra-2019-1 .citation }"
     ) in markdown
     assert "## Part 1: From your first course to your second course" in markdown
     assert "## Part 2: The 48 months after your last course" in markdown
