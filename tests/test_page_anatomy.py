@@ -17,19 +17,27 @@ if CHROMIUM is None:
         raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
     pytest.skip("Chromium is not installed: page layout checks skipped", allow_module_level=True)
 
-from playwright.sync_api import Browser  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 from medinfo.content.loader import Content  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page in a new phone-sized browser context, closed after the test even if it fails."""
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.e2e
 def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
-    browser: Browser, site_url: str, real_content: Content
+    page: Page, site_url: str, real_content: Content
 ) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
     for entry in real_content.topics:
         page.goto(f"{site_url}topics/{entry.slug}/")
         urgent = page.locator("h2", has_text="Get help urgently")
@@ -43,13 +51,10 @@ def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
         assert page.locator("#review-details").count() == 1  # where the note's link leads
         details = page.locator("#review-details").evaluate("e => e.getBoundingClientRect().top")
         assert details > top, entry.slug  # the full details come after the urgent card
-    context.close()
 
 
 @pytest.mark.e2e
-def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}topics/side-effects/")
     sizes = page.locator("article a.citation, article a.citation-back").evaluate_all(
         "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
@@ -67,16 +72,13 @@ def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(browser: Brows
     assert page.evaluate("location.hash") == f"#{mark_id}"
     top = mark.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < PHONE["height"], top  # the reader is back at the statement they left
-    context.close()
 
 
 GROUPS = ["About Lemtrada", "Having treatment", "Living with it", "Print and handouts", "About this site"]
 
 
 @pytest.mark.e2e
-def test_the_menu_is_grouped_and_every_page_links_to_the_next(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_the_menu_is_grouped_and_every_page_links_to_the_next(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}topics/side-effects/")
     title = page.locator(".md-header__title .md-ellipsis").first
     assert title.evaluate("e => e.scrollWidth <= e.clientWidth"), "the site's name is cut off"
@@ -93,13 +95,10 @@ def test_the_menu_is_grouped_and_every_page_links_to_the_next(browser: Browser, 
     footer = page.locator(".md-footer__link")
     assert footer.count() == 2  # previous and next
     assert "Tests and checks" in footer.last.inner_text()
-    context.close()
 
 
 @pytest.mark.e2e
-def test_questions_open_and_close_and_all_print_open(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_questions_open_and_close_and_all_print_open(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}faq/")
     answers = page.locator("article details.faq-answer")
     assert answers.count() >= 10
@@ -114,28 +113,23 @@ def test_questions_open_and_close_and_all_print_open(browser: Browser, site_url:
     page.emulate_media(media="print")
     assert answers.evaluate_all("all => all.every(a => a.open)")  # paper shows every answer
     assert page.evaluate("document.querySelector('article').scrollHeight") > height_closed
-    context.close()
 
 
 @pytest.mark.e2e
-def test_searching_emergency_finds_urgent_help(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+def test_searching_emergency_finds_urgent_help(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})  # the search box shows on a desktop
     page.goto(site_url)
     page.keyboard.press("/")  # Material's shortcut: open search
     page.keyboard.type("emergency")
     page.locator(".md-search-result__item").nth(1).wait_for()  # more than one page found
     results = page.locator(".md-search-result__item").all_inner_texts()
     assert any("Get help urgently" in result for result in results[:5]), results[:5]
-    context.close()
 
 
 @pytest.mark.e2e
 def test_the_home_pages_first_screen_names_the_medicine_and_links_to_topics(
-    browser: Browser, site_url: str, real_content: Content
+    page: Page, site_url: str, real_content: Content
 ) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
     page.goto(site_url)
     heading = page.locator("h1").inner_text()
     assert real_content.medicine.brand_name in heading and real_content.medicine.generic_name in heading
@@ -149,4 +143,3 @@ def test_the_home_pages_first_screen_names_the_medicine_and_links_to_topics(
     assert len([href for href in in_view if href in topic_paths]) >= 3, in_view
     nurses = page.locator("article a[href='handouts/']")
     assert nurses.count() == 1  # a route for nurses to the handouts
-    context.close()

@@ -32,7 +32,13 @@ from markupsafe import Markup
 from medinfo import clock
 from medinfo.checks.page_checks import CheckedPage, checked_page, page_rules
 from medinfo.checks.prose import PageProse, readability_report
-from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE, ReviewStatus, overdue_problem, review_banner
+from medinfo.checks.review import (
+    ALLOW_OVERDUE_VARIABLE,
+    ReviewBanner,
+    ReviewStatus,
+    overdue_problem,
+    review_banner,
+)
 from medinfo.content.loader import Content, load_content, topic_menu
 from medinfo.content.schema import Review
 from medinfo.pages import GLOSSARY_PAGE, HANDOUTS_PAGE, HANDOUTS_TITLE, TRACKER_PAGE, SitePage, site_pages
@@ -246,7 +252,7 @@ class SiteBuild:
         edit_file = registered.edit_file if registered else source
         return meta, edit_url(self._edit_base, edit_file or "")
 
-    def _banner(self, review: Review, source: str) -> Any:
+    def _banner(self, review: Review, source: str) -> ReviewBanner:
         today = clock.today()
         banner = review_banner(review, today, self.content.medicine.care_team)
         overdue = overdue_problem(source, self.root, review, today)
