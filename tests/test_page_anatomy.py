@@ -111,7 +111,11 @@ def test_questions_open_and_close_and_all_print_open(page: Page, site_url: str) 
     first.locator("summary").click()
     assert not first.evaluate("a => a.open")
     page.emulate_media(media="print")
-    assert answers.evaluate_all("all => all.every(a => a.open)")  # paper shows every answer
+    # The media-query change event arrives asynchronously: wait for it (fails after 5 s).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('article details.faq-answer')].every(a => a.open)",
+        timeout=5000,
+    )  # paper shows every answer
     assert page.evaluate("document.querySelector('article').scrollHeight") > height_closed
 
 
