@@ -20,6 +20,7 @@ if CHROMIUM is None:
 from collections.abc import Iterator  # noqa: E402
 
 from playwright.sync_api import Browser, Page  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
 from medinfo.content.loader import Content  # noqa: E402
 
@@ -120,14 +121,22 @@ def test_questions_open_and_close_and_all_print_open(page: Page, site_url: str) 
 
 
 @pytest.mark.e2e
-def test_searching_emergency_finds_urgent_help(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("words", ["emergency", "999", "A&E", "ambulance"])
+def test_searching_emergency_words_finds_urgent_help(page: Page, site_url: str, words: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})  # the search box shows on a desktop
     page.goto(site_url)
     page.keyboard.press("/")  # Material's shortcut: open search
-    page.keyboard.type("emergency")
-    page.locator(".md-search-result__item").nth(1).wait_for()  # more than one page found
-    results = page.locator(".md-search-result__item").all_inner_texts()
-    assert any("Get help urgently" in result for result in results[:5]), results[:5]
+    page.keyboard.type(words)
+    # Results come in as each letter is typed: wait for the whole word's results, then look.
+    top_five = "[...document.querySelectorAll('.md-search-result__item')].slice(0, 5)"
+    try:
+        page.wait_for_function(
+            f"() => {top_five}.some(item => item.innerText.includes('Get help urgently'))",
+            timeout=10_000,
+        )
+    except PlaywrightTimeoutError:
+        results = page.locator(".md-search-result__item").all_inner_texts()
+        pytest.fail(f"no urgent help in the first five results for {words!r}: {results[:5]}")
 
 
 @pytest.mark.e2e

@@ -16,6 +16,10 @@ from bs4 import BeautifulSoup
 from conftest import REPO, real_today
 
 from medinfo.cli import main
+from medinfo.content.loader import Content
+from medinfo.content.schema import cites
+from medinfo.render.markdown import citation_anchor, plain_statement, render_pages
+from medinfo.render.plain import markdown_text
 
 # What only the hooks add to a page: the review note and details, the print header and download links.
 HOOK_ONLY = ".review-note, .review-banner, .print-origin, .print-tools, .print-downloads"
@@ -78,3 +82,24 @@ def test_render_refuses_a_folder_with_files_in_it(
     assert main(["render", str(tmp_path)]) == 2
     assert "is not empty" in capsys.readouterr().err
     assert [path.name for path in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_key_points_repeat_their_statements_word_for_word_with_the_same_sources(
+    real_content: Content,
+) -> None:
+    content = real_content
+    rendered = {page.path: page.markdown for page in render_pages(content)}
+    for entry in content.topics:
+        markdown = rendered[entry.page_path]
+        box = markdown[
+            markdown.index('!!! abstract key-points "Key points"') : markdown.index("## Get help urgently")
+        ]
+        items = [line for line in box.splitlines() if line.startswith("    - ")]
+        assert 3 <= len(items) == len(entry.topic.key_points) <= 5, entry.page_path
+        statements = {st.id: st for section in entry.topic.sections for st in section.statements}
+        for statement_id, item in zip(entry.topic.key_points, items, strict=True):
+            statement = statements[statement_id]
+            assert markdown_text(plain_statement(statement)) in item
+            assert [f"(#{citation_anchor(cite)})" in item for cite in cites(statement.sources)] == [
+                True
+            ] * len(statement.sources), (statement_id, item)

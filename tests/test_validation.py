@@ -396,3 +396,40 @@ def test_urgent_levels_come_most_urgent_first_and_name_known_phone_services(proj
         f"{urgent}:1: (whole file): the emergency level writes {{ambulance}}, but phone_numbers has no "
         "service with the id 'ambulance' (it has: emergency)"
     ]
+
+
+def test_an_urgent_search_word_the_card_does_not_use_is_refused_at_its_line(project: Project) -> None:
+    urgent = "content_src/urgent-help.yaml"
+    text = project.path(urgent).read_text(encoding="utf-8")
+    project.path(urgent).write_text(
+        text.replace("levels:", "search_words: [ambulance, poison]\nlevels:", 1), encoding="utf-8"
+    )
+    line = (
+        project.path(urgent)
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("search_words: [ambulance, poison]")
+        + 1
+    )
+    assert project.errors() == [
+        f"{urgent}:{line}: search_words: ambulance, poison: not in the card's text "
+        "(a search word must be one the card uses)"
+    ]
+
+
+def test_a_key_point_must_be_a_statement_on_its_own_page(project: Project) -> None:
+    topic = "content_src/topics/side-effects.yaml"
+    text = project.path(topic).read_text(encoding="utf-8")
+    key_points = "key_points: [zv-se-itch, zv-se-sneeze, zv-se-snooze]"
+    project.path(topic).write_text(text.replace("sections:", key_points + "\nsections:", 1), encoding="utf-8")
+    line = project.path(topic).read_text(encoding="utf-8").splitlines().index(key_points) + 1
+    assert project.errors() == [
+        f"{topic}:{line}: key_points: 'zv-se-snooze' is not the id of a statement on this page "
+        "(a key point repeats one of the page's own statements). Did you mean 'zv-se-sneeze'?"
+    ]
+    project.path(topic).write_text(
+        text.replace("sections:", "key_points: [zv-se-itch]\nsections:", 1), encoding="utf-8"
+    )
+    assert [error.split(": ", 2)[1:] for error in project.errors()] == [
+        ["key_points", "needs at least 3 item(s)"]
+    ]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the content is loaded with this module's help; only its typ
     from medinfo.content.schema import Change, Review
 
 SOURCES_PAGE = "sources.md"
+URGENT_PAGE = "urgent-help.md"  # the urgent-help card on a page of its own, for search and the home page
 FAQ_PAGE = "faq.md"
 GLOSSARY_PAGE = "glossary.md"
 CHANGES_PAGE = "changes.md"
@@ -32,6 +33,7 @@ def generated_pages(
     topics: Iterable[tuple[str, str]],
     *,
     faq_file: str,
+    urgent_file: str,
     glossary_file: str,
     sources_file: str,
     topics_dir: str,
@@ -44,6 +46,7 @@ def generated_pages(
     """
     pages = dict(topics)
     pages[FAQ_PAGE] = faq_file
+    pages[URGENT_PAGE] = urgent_file
     pages[GLOSSARY_PAGE] = glossary_file
     pages[SOURCES_PAGE] = sources_file
     pages[CHANGES_PAGE] = topics_dir + "/ (the changes: lists)"
@@ -69,8 +72,9 @@ class SitePage:
 def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
     """Every page: topics, questions, tracker, the other generated pages, then the hand-written ones.
 
-    Only pages that have review dates or changes of their own say so; the glossary,
-    sources, "What's changed" and handouts list are made from the others.
+    Only pages that have review dates or changes of their own say so; the urgent-help
+    page, glossary, sources, "What's changed" and handouts list are made from the others
+    (the urgent-help card is on every topic page, and is reviewed with them).
     """
     pages = [
         SitePage(
@@ -98,6 +102,7 @@ def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
             )
         )
     pages += [
+        SitePage(URGENT_PAGE, content.urgent_help.heading, content.urgent_help_file),
         SitePage(GLOSSARY_PAGE, GLOSSARY_TITLE, content.glossary_file),
         SitePage(SOURCES_PAGE, SOURCES_TITLE, content.sources_file),
         SitePage(CHANGES_PAGE, CHANGES_TITLE, None),  # from every page's changes: list

@@ -116,6 +116,7 @@ class Content:
     sources_file: str
     glossary_file: str
     faq_file: str
+    urgent_help_file: str
     schedule: MonitoringSchedule | None = None  # the monitoring tracker's timetable, if the medicine has one
     schedule_file: str | None = None
 
@@ -152,6 +153,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     generated = generated_pages(
         ((t.page_path, t.file) for t, _ in topics),
         faq_file=loader.display(content_dir / FAQ_FILE),
+        urgent_file=loader.display(content_dir / URGENT_HELP_FILE),
         glossary_file=loader.display(content_dir / GLOSSARY_FILE),
         sources_file=loader.display(content_dir / SOURCES_FILE),
         topics_dir=loader.display(content_dir / TOPICS_DIR),
@@ -201,6 +203,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         sources_file=loader.display(content_dir / SOURCES_FILE),
         glossary_file=loader.display(content_dir / GLOSSARY_FILE),
         faq_file=loader.display(content_dir / FAQ_FILE),
+        urgent_help_file=loader.display(content_dir / URGENT_HELP_FILE),
         schedule=schedule,
         schedule_file=loader.display(schedule_path) if schedule else None,
     )

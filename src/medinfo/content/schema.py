@@ -9,6 +9,7 @@ messages and editors' tools.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import typing
 from typing import Annotated, Literal, NamedTuple
@@ -34,6 +35,7 @@ Text = Annotated[str, Field(min_length=1, max_length=3000, pattern=_PRINTABLE)]
 # Titles and descriptions are also placed into HTML by the theme, which does not
 # escape them; so the characters that would break the page are not allowed.
 PlainLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r'^[^<>&"]+$')]
+SearchWord = Annotated[str, Field(min_length=1, max_length=40, pattern=r'^[^<>"]+$')]
 WebAddress = Annotated[
     str,
     Field(
@@ -378,9 +380,18 @@ class UrgentHelp(Closed):
     levels: list[UrgentLevel] = Field(
         min_length=1, description="The levels, most urgent first: emergency, same-day, soon."
     )
+    search_words: list[SearchWord] = Field(
+        default_factory=list,
+        description=(
+            "Words a reader in a hurry may type into the site's search (like 999 or A&E); "
+            "searching any of them finds the 'Get help urgently' page first. Each must appear "
+            "in the card, so no search word promises what the card does not say."
+        ),
+        examples=[["emergency", "999", "A&E", "ambulance"]],
+    )
 
     @model_validator(mode="after")
-    def _levels_and_numbers(self) -> UrgentHelp:
+    def _levels_numbers_and_search_words(self) -> UrgentHelp:
         given = [level.level for level in self.levels]
         expected = [name for name in URGENCY_LEVELS if name in given]
         if given != expected:
@@ -397,6 +408,29 @@ class UrgentHelp(Closed):
                         f"service with the id '{name}' (it has: {', '.join(sorted(known))})"
                     )
         return self
+
+    @field_validator("search_words")
+    @classmethod
+    def _search_words_in_card(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        if not {"heading", "phone_numbers", "levels"} <= info.data.keys():
+            return words  # the card has mistakes of its own, reported with their fields
+        card = UrgentHelp.model_construct(
+            heading=info.data["heading"], phone_numbers=info.data["phone_numbers"], levels=info.data["levels"]
+        ).card_text()
+        missing = [word for word in words if word.lower() not in card.lower()]
+        if missing:
+            raise ValueError(
+                f"{', '.join(missing)}: not in the card's text (a search word must be one the card uses)"
+            )
+        return words
+
+    def card_text(self) -> str:
+        """Every word of the card as a reader sees it, phone numbers put in."""
+        texts = [self.heading]
+        for level in self.levels:
+            texts += [level.heading] + [sign.text for sign in level.signs]
+            texts += [level.action.text] if level.action else []
+        return " ".join(self.phone_words(text) for text in texts)
 
     def services_in(self, level: UrgentLevel) -> list[PhoneService]:
         """The phone services a level's heading or action names, in the order listed."""
@@ -495,12 +529,41 @@ class Topic(PageHead):
         examples=["Safety"],
     )
     sections: list[Section] = Field(min_length=1, description="The parts of the page, each with a heading.")
+    key_points: list[Slug] = Field(
+        default_factory=list,
+        min_length=3,
+        max_length=5,
+        description=(
+            "Optional: 3 to 5 of this page's own statements, by id, shown first in a 'Key points' "
+            "box with their sources. The box repeats them word for word, so it never says more "
+            "than the page."
+        ),
+        examples=[["mon-monthly", "mon-liver", "mon-thyroid"]],
+    )
     questions_to_ask: list[Question] = Field(
         default_factory=list,
         description="Questions readers could ask their care team. They state no facts, so need no sources.",
         examples=[["What happens if I miss a test?"]],
     )
     changes: Changes
+
+    @field_validator("key_points")
+    @classmethod
+    def _key_points_are_on_this_page(cls, ids: list[str], info: ValidationInfo) -> list[str]:
+        if "sections" not in info.data:
+            return ids  # the sections have mistakes of their own, reported with their fields
+        own = [statement.id for section in info.data["sections"] for statement in section.statements]
+        for statement_id in ids:
+            if statement_id not in own:
+                guess = difflib.get_close_matches(statement_id, own, n=1, cutoff=0.6)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                raise ValueError(
+                    f"'{statement_id}' is not the id of a statement on this page "
+                    f"(a key point repeats one of the page's own statements).{hint}"
+                )
+        if len(set(ids)) < len(ids):
+            raise ValueError("a statement is listed twice; list each key point once")
+        return ids
 
 
 class GlossaryEntry(Closed):

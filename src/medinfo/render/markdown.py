@@ -36,6 +36,7 @@ from medinfo.pages import (
     GLOSSARY_TITLE,
     SOURCES_PAGE,
     SOURCES_TITLE,
+    URGENT_PAGE,
     site_pages,
 )
 from medinfo.render.iconarray import icon_array, icon_array_figure
@@ -134,9 +135,10 @@ class RenderedPage:
 
 
 def render_pages(content: Content) -> list[RenderedPage]:
-    """Every generated page: the topics, the questions page, the glossary, what's changed, and the sources."""
+    """Every generated page: the topics, questions, urgent help, glossary, what's changed and sources."""
     pages = [_topic_page(entry, content) for entry in content.topics]
     pages.append(_faq_page(content))
+    pages.append(_urgent_page(content))
     pages.append(_glossary_page(content))
     pages.append(_changes_page(content))
     pages.append(RenderedPage(SOURCES_PAGE, SOURCES_TITLE, _sources_page(content, pages), ()))
@@ -152,6 +154,8 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     ]
     if topic.intro:
         blocks.append(markdown_text(topic.intro))
+    if topic.key_points:
+        blocks.append(_key_points(topic, cite))
     blocks.append(urgent_help(content, cite))  # early, as on NHS medicine pages: the first screen or two
     blocks.extend(_section(section, cite) for section in topic.sections)
     if topic.questions_to_ask:
@@ -199,6 +203,31 @@ def _faq_page(content: Content) -> RenderedPage:
         cite.source_list(),
     ]
     return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), cite.source_ids())
+
+
+def _urgent_page(content: Content) -> RenderedPage:
+    """The urgent-help card alone, for search ('999', 'A&E') and the home page's link.
+
+    The search words are the page's search tags: Material ranks a tag match first,
+    and reads a tag as typed, where the page's text would hold 'A&amp;E'.
+    """
+    urgent = content.urgent_help
+    cite = Citations(content)
+    search_tags = {"tags": list(urgent.search_words)} if urgent.search_words else {}
+    front = _front_matter(
+        urgent.heading,
+        "Who to call, and how quickly, if you have a sign that needs help soon.",
+        content.urgent_help_file,
+        **search_tags,
+    )
+    lead = (
+        f"If you have had {markdown_text(content.medicine.brand_name)}, these signs need help "
+        "quickly. The card is the same on every topic page."
+    )
+    blocks = [front, lead]
+    blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
+    blocks += [not_advice(content), cite.source_list()]
+    return RenderedPage(URGENT_PAGE, urgent.heading, _join(blocks), cite.source_ids())
 
 
 def _glossary_page(content: Content) -> RenderedPage:
@@ -337,6 +366,14 @@ def _statement(statement: Statement, cite: Citations) -> str:
         scale_sources = cite.links(cite.content.medicine.frequency_words_sources)
         return f"{markdown_text(text)} {links} {scale} {scale_sources}"
     return f"{markdown_text(text)} {links}"
+
+
+def _key_points(topic: Topic, cite: Citations) -> str:
+    """The page's chosen statements, word for word with their sources, in a box at the top."""
+    statements = {st.id: st for section in topic.sections for st in section.statements}
+    lines = ['!!! abstract key-points "Key points"', ""]
+    lines += [f"    - {_statement(statements[statement_id], cite)}" for statement_id in topic.key_points]
+    return "\n".join(lines)
 
 
 def _picture(statement: Statement) -> str:
