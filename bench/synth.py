@@ -25,6 +25,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the menu helper: tests/
 from navmenu import kept_entries  # noqa: E402
 
+from medinfo.pages import MENU_GENERATED_PAGES  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
 # Every synthetic review date is inside [LAST_REVIEWED, NEXT_REVIEW_DUE]: build "as of" TODAY.
@@ -239,10 +241,9 @@ def make_project(target: Path, medicines: int, topics_per_medicine: int, code: P
     )
     config = yaml.load((code / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     config["site_name"] = "Synthora benchmark site"
-    generated = {"sources.md", "faq.md", "glossary.md", "changes.md"}
 
     def has_page(path: str) -> bool:  # keep the nav entries this project has pages for
-        return path in generated or (docs / path).is_file()
+        return path in MENU_GENERATED_PAGES or (docs / path).is_file()
 
     config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(code / hook) for hook in config["hooks"]]

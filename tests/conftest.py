@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, sync_playwright
 from serving import serve
 
 from medinfo.content.loader import Content, load_content
-from medinfo.pages import CHANGES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from medinfo.pages import MENU_GENERATED_PAGES
 from medinfo.problems import ContentError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,10 +80,9 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()
     )
     config["site_name"] = "Zelvora test site"
-    generated = {SOURCES_PAGE, FAQ_PAGE, GLOSSARY_PAGE, CHANGES_PAGE}
 
     def has_page(path: str) -> bool:  # the made-up medicine has fewer hand-written pages
-        return path in generated or (target / "docs" / path).is_file()
+        return path in MENU_GENERATED_PAGES or (target / "docs" / path).is_file()
 
     config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]

@@ -27,10 +27,17 @@ def require_poppler() -> None:
     pytest.skip("poppler-utils is not installed: PDF checks skipped", allow_module_level=True)
 
 
-def text(pdf: Path, page: int | None = None) -> str:
-    """The PDF's words, with runs of whitespace made single spaces."""
+def text(pdf: Path, page: int | None = None, *, raw: bool = False) -> str:
+    """The PDF's words, with runs of whitespace made single spaces.
+
+    ``raw`` reads them in the order they were written, so text set in two columns
+    (the source lists) reads down each column instead of across both.
+    """
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    result = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True)
+    order = ["-raw"] if raw else []
+    result = subprocess.run(
+        ["pdftotext", *order, *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(result.stdout.split())
 
 

@@ -82,7 +82,7 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
             "urgent-same-day",
             "urgent-soon",
         ], entry.slug
-        assert "Emergency: call 999 (UK) or 112 (EU) now" in words(levels[0]), entry.slug
+        assert "Emergency: call 999 (UK) or 112 (EU) for an ambulance now" in words(levels[0]), entry.slug
         assert "call 111 (NHS)" in words(levels[1]), entry.slug
         assert "does not replace advice from your MS team" in words(soup)
         assert soup.h1.get_text() == entry.topic.title
@@ -91,14 +91,14 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
 
 @pytest.mark.e2e
 def test_nav_groups_the_topics_as_a_patient_thinks(real_site: Path, real_content: Content) -> None:
-    """Home, the topics under their groups (in order), questions and glossary, then print and the site."""
+    """Home, urgent help, the topics under their groups (in order), questions, glossary, print, the site."""
     groups = list(dict.fromkeys(entry.topic.menu_group for entry in real_content.topics))
     assert None not in groups and len(groups) == 3
     for path in ("sources", "topics/side-effects"):
         items = page(real_site, path).select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item")
         nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
         rest = ["Questions people ask", "Glossary", "Print and handouts", "About this site"]
-        assert nav == ["Home", *groups, *rest], path
+        assert nav == ["Home", "Get help urgently", *groups, *rest], path
     # Each topic is listed in its group, in order, where its group is open.
     for entry in real_content.topics:
         menu = page(real_site, f"topics/{entry.slug}").select_one(

@@ -57,16 +57,23 @@ def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
 @pytest.mark.e2e
 def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}topics/side-effects/")
-    sizes = page.locator("article a.citation, article a.citation-back").evaluate_all(
-        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
-    )
+    sources = page.locator("article details.source-list")
+    assert not sources.evaluate("d => d.open")  # folded: the sources do not fill the page
+    sizes_of = "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    sizes = page.locator("article a.citation").evaluate_all(sizes_of)
     assert len(sizes) > 20
     assert min(min(size) for size in sizes) >= 24, min(sizes)
-    # Follow the third citation mark to its source, then the source's link back.
+    # Follow the third citation mark: the folded list opens on its source, in view.
     mark = page.locator("article a.citation").nth(2)
     mark_id = mark.get_attribute("id")
     mark.click()
+    assert sources.evaluate("d => d.open")
     target = page.evaluate("location.hash.slice(1)")
+    source_top = page.locator(f'[id="{target}"]').evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= source_top < PHONE["height"], source_top
+    back_sizes = page.locator("article a.citation-back").evaluate_all(sizes_of)
+    assert min(min(size) for size in back_sizes) >= 24, min(back_sizes)
+    # Then the source's link back.
     back = page.locator(f'[id="{target}"] a.citation-back[href="#{mark_id}"]')
     assert back.count() == 1, (target, mark_id)
     back.click()
@@ -114,9 +121,9 @@ def test_questions_open_and_close_and_all_print_open(page: Page, site_url: str) 
     page.emulate_media(media="print")
     # The media-query change event arrives asynchronously: wait for it (fails after 5 s).
     page.wait_for_function(
-        "() => [...document.querySelectorAll('article details.faq-answer')].every(a => a.open)",
+        "() => [...document.querySelectorAll('article details')].every(a => a.open)",
         timeout=5000,
-    )  # paper shows every answer
+    )  # paper shows every answer, and the source list
     assert page.evaluate("document.querySelector('article').scrollHeight") > height_closed
 
 

@@ -3,19 +3,6 @@
 (function () {
   "use strict";
 
-  // Paper shows every answer on the questions page, however the reader left them.
-  function openAnswers() {
-    document.querySelectorAll("details").forEach(function (answer) {
-      answer.open = true;
-    });
-  }
-  window.addEventListener("beforeprint", openAnswers);
-  window.matchMedia("print").addEventListener("change", function (query) {
-    if (query.matches) {
-      openAnswers();
-    }
-  });
-
   function setUp() {
     document.querySelectorAll("[data-print-page]").forEach(function (button) {
       button.hidden = false;

@@ -23,6 +23,9 @@ CHANGES_PAGE = "changes.md"
 HANDOUTS_PAGE = "handouts.md"
 TRACKER_PAGE = "monitoring-tracker.md"  # only for a medicine with a monitoring schedule
 
+# Generated for every medicine, and named in mkdocs.yml's menu by path (not by a "@" marker).
+MENU_GENERATED_PAGES = (URGENT_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, CHANGES_PAGE)
+
 GLOSSARY_TITLE = "Glossary"
 SOURCES_TITLE = "Sources"
 CHANGES_TITLE = "What's changed"

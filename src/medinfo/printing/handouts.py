@@ -18,7 +18,9 @@ from markupsafe import Markup
 
 from medinfo import clock
 from medinfo.checks.review import ReviewBanner, review_banner
+from medinfo.content.loader import Content
 from medinfo.content.schema import Medicine, Review
+from medinfo.printing.pack_sources import share_card_and_sources
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.render.plain import long_date, markdown_text
 from medinfo.render.templating import read_template_file, render_template
@@ -68,12 +70,24 @@ def pack_title(medicine: Medicine) -> str:
 
 def handout_html(page: PageForPrint, medicine: Medicine) -> str:
     """A stand-alone handout for one page."""
-    return _document(page.title, medicine, [_part(page, medicine, prefix="")])
+    return _document(page.title, medicine, [_part(page, medicine, "", page.body_html)])
 
 
-def pack_html(pages: list[PageForPrint], medicine: Medicine, address: str) -> str:
-    """Every page in one document, after a cover with contents and a team box."""
-    parts = [_part(page, medicine, prefix=f"{page.slug}--") for page in pages]
+def pack_html(pages: list[PageForPrint], content: Content, address: str) -> str:
+    """Every page in one document, after a cover with contents and a team box.
+
+    The urgent-help card comes once, first; the sources once, last (pack_sources).
+    """
+    medicine = content.medicine
+    prefixes = [f"{page.slug}--" for page in pages]
+    shared = share_card_and_sources(
+        [(prefix, prefix_ids(page.body_html, prefix)) for prefix, page in zip(prefixes, pages, strict=True)],
+        content,
+    )
+    parts = [
+        _part(page, medicine, prefix, body)
+        for page, prefix, body in zip(pages, prefixes, shared.bodies, strict=True)
+    ]
     reviews = [page.review for page in pages if page.review]
     replace_by = min((r.next_review_due for r in reviews), default=None)
     cover = {
@@ -84,6 +98,9 @@ def pack_html(pages: list[PageForPrint], medicine: Medicine, address: str) -> st
         "replace_by": long_date(replace_by) if replace_by else None,
         "signed_off": sum(1 for r in reviews if r.signed_off),
         "reviewed": len(reviews),
+        "card_title": content.urgent_help.heading,
+        "card": Markup(shared.card),  # made by the site's own renderer, like the page bodies
+        "sources": Markup(shared.sources),
     }
     return _document(pack_title(medicine), medicine, parts, cover=cover)
 
@@ -107,10 +124,9 @@ def _document(
     )
 
 
-def _part(page: PageForPrint, medicine: Medicine, prefix: str) -> _Part:
+def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -> _Part:
     banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
-    body = style_inline_svgs(page.body_html)
-    body = prefix_ids(body, prefix) if prefix else body
+    body = style_inline_svgs(body_html)
     return _Part(
         anchor=f"{prefix}top" if prefix else "top",
         title=page.title,
@@ -161,12 +177,14 @@ def render_handouts_page(content_title: str, medicine: Medicine) -> str:
         "---\n"
         + yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
         + "---\n\n"
-        + "Each topic handout is a PDF of one page of this site, at most two sides of A4. "
+        + "Each topic handout is a PDF of one page of this site, in 12-point type. "
+        + "Most fit on two sides of A4; the list below says how many pages each one has. "
         + "The monitoring tracker is longer: it has a row to tick for every month of tests. "
         + "It shows when the page was last reviewed, whether a clinician has checked it, "
         + "and where it was printed from, with a QR code back to the latest version. "
         + f"There is a box to write in the details of {markdown_text(medicine.care_team)}.\n\n"
         + f'The pack "{markdown_text(pack_title(medicine))}" puts every handout together '
-        + "after a cover page with contents.\n\n"
+        + "after a cover page with contents, with the urgent-help card and the sources "
+        + "printed once each.\n\n"
         + "Paper does not update: print a new copy when a page is reviewed.\n"
     )

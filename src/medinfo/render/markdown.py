@@ -42,6 +42,8 @@ from medinfo.pages import (
 from medinfo.render.iconarray import icon_array, icon_array_figure
 from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 
+URGENT_ANCHOR = "get-help-urgently"  # the urgent-help card's heading, on every page that has it
+
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"
 
@@ -76,9 +78,20 @@ class Citations:
     def source_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(cite.source for cite in self.order))
 
-    def source_list(self) -> str:
-        """The numbered list of this page's citations, for the foot of the page."""
-        lines = ["## Sources", ""]
+    def source_list(self, *, heading: bool = True, back_links: bool = True) -> str:
+        """The numbered list of this page's citations, for the foot of the page.
+
+        Folded on screen, so the sources do not fill a third of the page; a citation
+        mark opens it (folded.js) and paper shows it in full. The starter pack's one
+        list has no heading of its own and no links back (its marks are renumbered).
+        """
+        count = len(self.order)
+        lines = ["## Sources", ""] if heading else []
+        lines += [
+            '<details class="source-list" markdown="1">',
+            f"<summary>The {count} source{'s' if count != 1 else ''} of this page</summary>",
+            "",
+        ]
         first_number: dict[str, int] = {}
         for number, cite in enumerate(self.order, start=1):
             source = self.content.source(cite.source)
@@ -91,9 +104,10 @@ class Citations:
                 entry = f"{where}. {_describe_source(source)}"
             first_number.setdefault(cite.source, number)
             lines += [
-                f"{number}. {entry}{self._back_links(cite, number)}",
+                f"{number}. {entry}{self._back_links(cite, number) if back_links else ''}",
                 f"    {{ #{citation_anchor(cite)} }}",
             ]
+        lines += ["", "</details>"]
         return "\n".join(lines)
 
     def _back_links(self, cite: Cite, number: int) -> str:
@@ -274,7 +288,10 @@ def _changes_page(content: Content) -> RenderedPage:
 def last_changed(changes: list[Change], changes_page: str) -> str:
     """The newest change's date, linking to the day on the 'What's changed' page."""
     day = changes[0].date
-    return f"Last changed: {long_date(day)}. [See what changed]({changes_page}#changed-{day.isoformat()})."
+    return (
+        f"Last changed: {long_date(day)}. [See what changed]({changes_page}#changed-{day.isoformat()}).\n"
+        "{ .last-changed }"  # not on a handout: its header has the review dates, and paper has no links
+    )
 
 
 def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
@@ -404,7 +421,7 @@ _URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
 def urgent_help(content: Content, cite: Citations) -> str:
     """The urgent-help card: a heading, then one box per level, most urgent first."""
     urgent = content.urgent_help
-    blocks = [f"## {markdown_text(urgent.heading)} {{ #get-help-urgently }}"]
+    blocks = [f"## {markdown_text(urgent.heading)} {{ #{URGENT_ANCHOR} }}"]
     blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
     return "\n\n".join(blocks)
 
@@ -426,10 +443,10 @@ def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:
     return "\n".join(lines)
 
 
-def not_advice(content: Content) -> str:
+def not_advice(content: Content, what: str = "page") -> str:
     team = markdown_text(content.medicine.care_team)
     return (
-        f'!!! info "This page does not replace advice from {team}"\n\n'
+        f'!!! info not-advice "This {what} does not replace advice from {team}"\n\n'
         f"    It gives general information. Always follow the advice of {team}, "
         "who know you and your treatment."
     )

@@ -65,7 +65,9 @@ CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
 TOPICS_MARKER = "@topics"  # in the menu: one entry per topic, in order
 HANDOUTS_MARKER = "@handouts"  # in the menu: the handouts page (and the tracker)
-MAX_HANDOUT_PAGES = 2  # sides of A4 for a topic's handout
+# Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
+# at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
+MAX_HANDOUT_PAGES = 4
 MAKE_PDFS_VARIABLE = "MEDINFO_MAKE_PDFS"  # "1": make every PDF; "0": only reuse kept ones
 CACHE_VARIABLE = "MEDINFO_PDF_CACHE"  # a folder for the kept PDFs, or "off"
 CACHE_FOLDER = ".cache/pdf"  # beside the configuration file, unless MEDINFO_PDF_CACHE says otherwise
@@ -299,7 +301,7 @@ class SiteBuild:
             path: (handout_html(page, medicine), page.address) for path, page in self._printed.items()
         }
         pack_address = urljoin(self.site_url, "handouts/")
-        documents[""] = (pack_html(ordered, medicine, pack_address), self.site_url)
+        documents[""] = (pack_html(ordered, self.content, pack_address), self.site_url)
         try:
             pdfs = html_to_pdfs(documents, lookup, store, make_missing)
         except DocumentPdfError as error:
