@@ -20,7 +20,7 @@ from weasyprint.formatting_structure import boxes
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import cites
-from medinfo.printing.handouts import PageForPrint, handout_html, pack_html
+from medinfo.printing.handouts import PageForPrint, handout_html, pack_html, words_explained
 from medinfo.printing.pdf import PdfError, html_to_pdf
 from medinfo.render.iconarray import icon_array, icon_array_figure
 from medinfo.render.markdown import plain_statement
@@ -114,6 +114,21 @@ def test_each_handout_carries_review_dates_address_and_team_box(
             assert pdfs.squashed(real_content.urgent_help.phone_words(level.heading)) in pdfs.squashed(first)
         for number in range(1, pdfs.page_count(pdf) + 1):  # every sheet says when it must be replaced
             assert f"next review due {long_date(review.next_review_due)}" in pdfs.text(pdf, page=number)
+
+
+@pytest.mark.e2e
+def test_each_handout_ends_by_explaining_the_glossary_words_it_uses(
+    real_site: Path, real_content: Content
+) -> None:
+    for entry in real_content.topics:
+        words = words_explained(printable(real_site, real_content, entry.slug).body_html)
+        assert len(words) >= 3, entry.slug
+        pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
+        last = pdfs.text(pdf, page=pdfs.page_count(pdf), raw=True)
+        assert "Words explained" in last, entry.slug
+        ending = pdfs.squashed(last[last.index("Words explained") :])
+        for word, explanation in words:
+            assert pdfs.squashed(word + explanation) in ending, (entry.slug, word)
 
 
 @pytest.mark.e2e

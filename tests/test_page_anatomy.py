@@ -163,3 +163,45 @@ def test_the_home_pages_first_screen_names_the_medicine_and_links_to_topics(
     assert len([href for href in in_view if href in topic_paths]) >= 3, in_view
     nurses = page.locator("article a[href='handouts/']")
     assert nurses.count() == 1  # a route for nurses to the handouts
+
+
+@pytest.mark.e2e
+def test_glossary_explanations_are_body_size_and_fit_a_320px_phone(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"{site_url}topics/side-effects/")
+    body_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize)"
+    )
+    words = page.locator("article abbr.glossary-term[tabindex='0']:not(details:not([open]) *)")
+    assert words.count() > 10
+    for index in range(words.count()):
+        word = words.nth(index)
+        word.click()  # a tap opens the explanation
+        tooltip = page.locator(f"#{word.get_attribute('aria-describedby')} .md-tooltip2__inner")
+        tooltip.wait_for(state="visible")
+        left, right, size = tooltip.evaluate(
+            "e => [e.getBoundingClientRect().left, e.getBoundingClientRect().right,"
+            " parseFloat(getComputedStyle(e).fontSize)]"
+        )
+        assert 0 <= left and right <= 320, (word.inner_text(), left, right)
+        assert size >= body_size, (word.inner_text(), size, body_size)
+
+
+@pytest.mark.e2e
+def test_risk_pictures_to_compare_stand_side_by_side_from_360px(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{site_url}topics/benefits-and-risks/")
+    pair = page.locator(".icon-array-group").first.locator("figure")
+    assert pair.count() == 2  # Lemtrada and interferon beta-1a, from the same trial
+    boxes = [figure.locator("svg").bounding_box() for figure in pair.all()]
+    assert boxes[0] and boxes[1]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["width"] == boxes[1]["width"]  # level, one size
+    assert boxes[1]["x"] + boxes[1]["width"] <= 360  # both on the screen at once
+    for figure in pair.all():
+        assert figure.locator(".icon-array__title").inner_text().strip()  # a short title above
+        caption = figure.locator("figcaption")
+        style, lines = caption.evaluate(
+            "c => [getComputedStyle(c).fontStyle,"
+            " c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)]"
+        )
+        assert style == "normal" and lines <= 2.2, (style, lines)  # short and upright

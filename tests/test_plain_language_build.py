@@ -31,10 +31,12 @@ def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
         # One path per kind of figure; each person is two shapes (head and body), each starting with a move.
         people = {path["class"][0]: path["d"].count("M") // 2 for path in figure.select("svg path")}
         assert people == {"icon-array__filled": filled, "icon-array__empty": total - filled}
-        caption = figure.figcaption.get_text()
-        assert f"In the picture, {filled:,} of {total:,} people are filled in." in caption
-        assert figure.svg["aria-labelledby"] == figure.figcaption["id"]
-    assert itch.figcaption.get_text().startswith("Itchy skin affects about 4 in 10 people over 2 years")
+        assert figure.figcaption.get_text() == f"{filled:,} of {total:,} people filled in"  # short
+        title = figure.select_one(".icon-array__title")
+        # Named by its title and caption together: "Itchy skin 42 of 100 people filled in".
+        assert figure.svg["aria-labelledby"] == f"{title['id']} {figure.figcaption['id']}"
+    assert itch.select_one(".icon-array__title").get_text() == "Itchy skin"
+    assert sneeze.select_one(".icon-array__title").get_text() == "Sneezing"
 
 
 @pytest.mark.e2e

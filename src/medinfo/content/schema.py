@@ -210,6 +210,15 @@ class HowMany(Closed):
     picture: bool = Field(
         False, description="Also show the number as a picture of 100 people (1,000 for rare events)."
     )
+    picture_title: PlainLine | None = Field(
+        None,
+        max_length=40,
+        description=(
+            "With picture: true, a few words shown above the picture, so pictures side by side "
+            "are told apart at a glance."
+        ),
+        examples=["On Lemtrada"],
+    )
     side_effect: bool = Field(
         True,
         description=(
@@ -222,6 +231,10 @@ class HowMany(Closed):
     def _count_fits(self) -> HowMany:
         if self.count > self.out_of:
             raise ValueError(f"'count' ({self.count}) cannot be more than 'out_of' ({self.out_of})")
+        if self.picture and not self.picture_title:
+            raise ValueError(
+                "a picture needs a 'picture_title': a few words to show above it, like 'On Lemtrada'"
+            )
         return self
 
 

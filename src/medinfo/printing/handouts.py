@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from medinfo import clock
@@ -53,6 +54,7 @@ class _Part:
     preview: bool  # built without SITE_URL: no QR code, and paper says it is not for handing out
     review: ReviewBanner | None
     body: Markup
+    words: list[tuple[str, str]]  # the glossary words it uses, with their explanations
 
 
 def handout_path(medicine: Medicine, slug: str) -> str:
@@ -124,6 +126,17 @@ def _document(
     )
 
 
+def words_explained(body_html: str) -> list[tuple[str, str]]:
+    """The glossary words a page uses, with their explanations, in the order they first come.
+
+    On screen an explanation opens from the word; paper cannot, so a handout lists them.
+    """
+    found: dict[str, str] = {}  # explanation -> the word as first used (forms share one explanation)
+    for abbr in BeautifulSoup(body_html, "html.parser").select("abbr.glossary-term[title]"):
+        found.setdefault(str(abbr["title"]), abbr.get_text())
+    return [(word, explanation) for explanation, word in found.items()]
+
+
 def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -> _Part:
     banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
     body = style_inline_svgs(body_html)
@@ -135,6 +148,7 @@ def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -
         preview=is_preview_address(page.address),
         review=banner,
         body=Markup(body),
+        words=words_explained(body_html),
     )
 
 

@@ -39,8 +39,8 @@ def icon_array(count: int, out_of: int, per: int | None = None) -> IconArray:
     return IconArray(filled=filled, total=total, columns=10 if total == 100 else 40)
 
 
-def icon_array_figure(array: IconArray, caption: str, figure_id: str) -> str:
-    """An accessible ``<figure>``: the SVG is named by its visible caption."""
+def icon_array_figure(array: IconArray, caption: str, figure_id: str, title: str | None = None) -> str:
+    """An accessible ``<figure>``: a short title above, the SVG named by its visible title and caption."""
     cell = 12
     width, height = array.columns * cell, array.rows * cell
     people: dict[str, list[str]] = {"filled": [], "empty": []}
@@ -54,9 +54,15 @@ def icon_array_figure(array: IconArray, caption: str, figure_id: str) -> str:
         if shapes
     )
     caption_id = f"{figure_id}-caption"
+    title_id = f"{figure_id}-title"
+    # A non-breaking hyphen: "beta-1a" stays on one line.
+    title_text = html.escape(title.replace("-", "\u2011")) if title else ""
+    heading = f'<p class="icon-array__title" id="{title_id}">{title_text}</p>\n' if title else ""
+    named_by = f"{title_id} {caption_id}" if title else caption_id
     return (
         f'<figure class="icon-array icon-array--{array.total}" id="{figure_id}">\n'
-        f'<svg role="img" aria-labelledby="{caption_id}" viewBox="0 0 {width} {height}" '
+        + heading
+        + f'<svg role="img" aria-labelledby="{named_by}" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg">{paths}</svg>\n'
         f'<figcaption id="{caption_id}">{html.escape(caption)}</figcaption>\n'
         "</figure>"

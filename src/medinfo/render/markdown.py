@@ -397,11 +397,9 @@ def _picture(statement: Statement) -> str:
     number = statement.how_many
     assert number is not None
     array = icon_array(number.count, number.out_of, number.per)
-    caption = (
-        f"{plain_statement(statement)} In the picture, {array.filled:,} of {array.total:,} "
-        "people are filled in."
-    )
-    return icon_array_figure(array, caption, f"picture-{statement.id}")
+    # Short, because the sentence it shows is just above it; the title tells pairs apart.
+    caption = f"{array.filled:,} of {array.total:,} people filled in"
+    return icon_array_figure(array, caption, f"picture-{statement.id}", title=number.picture_title)
 
 
 def _sourced(item: SourcedText, cite: Citations) -> str:
