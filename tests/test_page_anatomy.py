@@ -183,7 +183,7 @@ def test_glossary_explanations_are_body_size_and_fit_a_320px_phone(page: Page, s
             "e => [e.getBoundingClientRect().left, e.getBoundingClientRect().right,"
             " parseFloat(getComputedStyle(e).fontSize)]"
         )
-        assert 0 <= left and right <= 320, (word.inner_text(), left, right)
+        assert left >= 0 and right <= 320, (word.inner_text(), left, right)
         assert size >= body_size, (word.inner_text(), size, body_size)
 
 
