@@ -96,6 +96,7 @@ def _topic(med: int, kind: int, order: int) -> tuple[str, dict[str, Any]]:
                 how_many = {"count": 3 + 7 * s + kind, "out_of": 100, "over": "2 years"}
                 if kind == 4 and s == 0:  # the side-effects page has the medicine's risk picture
                     how_many["picture"] = True
+                    how_many["picture_title"] = f"On {name}"
                 text = NUMBERS[s].format(how_many="{how_many}")
                 statements.append(_statement(f"{prefix}-{slug}-{s}-{n}", text, [trial], how_many))
             else:

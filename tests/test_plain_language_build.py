@@ -53,11 +53,13 @@ def test_questions_page_reuses_the_topics_statements(fixture_site: Path) -> None
     soup = page(fixture_site, "faq")
     text = text_of(soup)
     # Grouped under the topic that answers them, each answer opening and closing.
-    assert [h.get_text(" ", strip=True) for h in soup.select("article h2")][:3] == [
-        "Get help urgently",  # first, as on every topic page
+    assert [h.get_text(" ", strip=True) for h in soup.select("article h2")][:2] == [
         "How Zelvora works",
         "Side effects of Zelvora",
     ]
+    # A long page: the urgent-help card is one tap away, in a box before the questions.
+    first_box = soup.select_one("article .admonition.danger")
+    assert first_box is not None and first_box.select_one('a[href="../urgent-help/"]') is not None
     questions = [s.get_text(" ", strip=True) for s in soup.select("article details.faq-answer > summary")]
     assert questions == ["How does Zelvora work?", "Will my skin itch?"]
     assert "Itchy skin affects about 4 in 10 people over 2 years (very common)." in text
@@ -103,7 +105,10 @@ def test_real_site_numbers_are_words_and_pictures(real_site: Path, real_content:
             for statement in section.statements:
                 if statement.how_many and statement.how_many.picture:
                     figure = soup.find(id=f"picture-{statement.id}")
-                    assert figure is not None and plain_statement(statement) in figure.figcaption.get_text()
+                    assert figure is not None, statement.id
+                    assert plain_statement(statement) in text_of(soup)  # the sentence, above the picture
+                    title = figure.select_one(".icon-array__title").get_text()
+                    assert title == statement.how_many.picture_title.replace("-", "\u2011")
                     pictured += 1
     assert pictured >= 3
 

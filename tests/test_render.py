@@ -92,9 +92,11 @@ def test_key_points_repeat_their_statements_word_for_word_with_the_same_sources(
     for entry in content.topics:
         markdown = rendered[entry.page_path]
         box = markdown[
-            markdown.index('!!! abstract key-points "Key points"') : markdown.index("## Get help urgently")
+            markdown.index('<div class="admonition abstract key-points"') : markdown.index(
+                "## Get help urgently"
+            )
         ]
-        items = [line for line in box.splitlines() if line.startswith("    - ")]
+        items = [line for line in box.splitlines() if line.startswith("- ")]
         assert 3 <= len(items) == len(entry.topic.key_points) <= 5, entry.page_path
         statements = {st.id: st for section in entry.topic.sections for st in section.statements}
         for statement_id, item in zip(entry.topic.key_points, items, strict=True):

@@ -42,6 +42,7 @@ from medinfo.pages import (
 from medinfo.render.iconarray import icon_array, icon_array_figure
 from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
 
+_URGENT_PAGE_DESCRIPTION = "Who to call, and how quickly, if you have a sign that needs help soon."
 URGENT_ANCHOR = "get-help-urgently"  # the urgent-help card's heading, on every page that has it
 
 # The change entries live in each topic file, so this page has no one file to edit.
@@ -82,11 +83,12 @@ class Citations:
         """The numbered list of this page's citations, for the foot of the page.
 
         Folded on screen, so the sources do not fill a third of the page; a citation
-        mark opens it (folded.js) and paper shows it in full. The starter pack's one
+        mark opens it (folds-and-print.js) and paper shows it in full. The starter pack's one
         list has no heading of its own and no links back (its marks are renumbered).
         """
         count = len(self.order)
-        lines = ["## Sources", ""] if heading else []
+        # Not in the search index: every page repeats its sources; the sources page lists them once.
+        lines = ["## Sources { data-search-exclude }", ""] if heading else []
         lines += [
             '<details class="source-list" markdown="1">',
             f"<summary>The {count} source{'s' if count != 1 else ''} of this page</summary>",
@@ -189,14 +191,15 @@ def _faq_page(content: Content) -> RenderedPage:
     blocks = [_front_matter(faq.title, faq.description, content.faq_file, review=faq.review.model_dump())]
     if faq.intro:
         blocks.append(markdown_text(faq.intro))
-    blocks.append(urgent_help(content, cite))
+    blocks.append(urgent_link(content))  # the card itself is one tap away: this page is long enough
     # Grouped under the topic that answers each question first, in the topics' order; each
-    # answer opens and closes (print.js opens them all for paper).
+    # answer opens and closes (folds-and-print.js opens them all for paper).
     groups: dict[str, list[str]] = {entry.topic.title: [] for entry in content.topics}
     for entry in faq.questions:
         topics: list[TopicEntry] = []
         lines = [
-            f'<details class="question faq-answer" id="{entry.id}" markdown="1">',
+            # Not searched: each answer is a topic page's own statements, found there.
+            f'<details class="question faq-answer" id="{entry.id}" data-search-exclude markdown="1">',
             f"<summary>{markdown_text(entry.question)}</summary>",
         ]
         for statement_id in entry.answer_from:
@@ -230,7 +233,7 @@ def _urgent_page(content: Content) -> RenderedPage:
     search_tags = {"tags": list(urgent.search_words)} if urgent.search_words else {}
     front = _front_matter(
         urgent.heading,
-        "Who to call, and how quickly, if you have a sign that needs help soon.",
+        _URGENT_PAGE_DESCRIPTION,
         content.urgent_help_file,
         **search_tags,
     )
@@ -274,6 +277,7 @@ def _changes_page(content: Content) -> RenderedPage:
         CHANGES_TITLE,
         "Every change to what the pages of this site say, newest first.",
         CHANGES_SOURCE,
+        search=_NOT_SEARCHED,
     )
     lines = ["Every time we change what a page says, we write it down here. The newest changes come first."]
     day = None
@@ -301,7 +305,10 @@ def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
     under them are this site's own, and are held to the plain-language checks.
     """
     front = _front_matter(
-        SOURCES_TITLE, "Every source this site uses, and the pages that cite it.", content.sources_file
+        SOURCES_TITLE,
+        "Every source this site uses, and the pages that cite it.",
+        content.sources_file,
+        search=_NOT_SEARCHED,
     )
     lines = [
         "Every fact on this site comes from one of these sources. "
@@ -335,6 +342,11 @@ def _join(blocks: list[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+# Left out of the search index, which every first visit downloads (Material loads it at once):
+# pages and parts that repeat what other pages say, or that nobody searches for.
+_NOT_SEARCHED = {"exclude": True}
+
+
 def _front_matter(title: str, description: str, source_file: str, **extra: Any) -> str:
     meta: dict[str, Any] = {"title": title, "description": description, "source_file": source_file, **extra}
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---"
@@ -344,7 +356,10 @@ def _medicine_summary(content: Content, cite: Citations) -> str:
     """One sentence on every topic page, so a page found by search stands on its own."""
     medicine = content.medicine
     names = f"**{markdown_text(medicine.brand_name)}** ({markdown_text(medicine.generic_name)})"
-    return f"{names} is a medicine for {markdown_text(medicine.treats)}. {_sourced(medicine.licence, cite)}"
+    sentence = (
+        f"{names} is a medicine for {markdown_text(medicine.treats)}. {_sourced(medicine.licence, cite)}"
+    )
+    return sentence + "\n{ data-search-exclude }"  # the same on every topic page: not searched
 
 
 def _section(section: Section, cite: Citations) -> str:
@@ -388,9 +403,14 @@ def _statement(statement: Statement, cite: Citations) -> str:
 def _key_points(topic: Topic, cite: Citations) -> str:
     """The page's chosen statements, word for word with their sources, in a box at the top."""
     statements = {st.id: st for section in topic.sections for st in section.statements}
-    lines = ['!!! abstract key-points "Key points"', ""]
-    lines += [f"    - {_statement(statements[statement_id], cite)}" for statement_id in topic.key_points]
-    return "\n".join(lines)
+    # Written as HTML, not "!!!", so it can be left out of search: it repeats the page.
+    lines = [
+        '<div class="admonition abstract key-points" data-search-exclude markdown="1">',
+        '<p class="admonition-title">Key points</p>',
+        "",
+    ]
+    lines += [f"- {_statement(statements[statement_id], cite)}" for statement_id in topic.key_points]
+    return "\n".join([*lines, "", "</div>"])
 
 
 def _picture(statement: Statement) -> str:
@@ -419,9 +439,17 @@ _URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
 def urgent_help(content: Content, cite: Citations) -> str:
     """The urgent-help card: a heading, then one box per level, most urgent first."""
     urgent = content.urgent_help
-    blocks = [f"## {markdown_text(urgent.heading)} {{ #{URGENT_ANCHOR} }}"]
+    # Not in the search index: the same on every page; searching finds the urgent-help page.
+    blocks = [f"## {markdown_text(urgent.heading)} {{ #{URGENT_ANCHOR} data-search-exclude }}"]
     blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
     return "\n\n".join(blocks)
+
+
+def urgent_link(content: Content) -> str:
+    """A short box leading to the urgent-help page, where a page does not carry the card itself."""
+    heading = markdown_text(content.urgent_help.heading)
+    what = _URGENT_PAGE_DESCRIPTION[:1].lower() + _URGENT_PAGE_DESCRIPTION[1:]
+    return f'!!! danger "Feeling unwell?"\n\n    **[{heading}]({URGENT_PAGE})**: {what}'
 
 
 def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from medinfo.render.tracker import render_tracker_page
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
+from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, write_bundles
 
 CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
@@ -163,6 +164,7 @@ class SiteBuild:
         self.pages: dict[str, SitePage] = {page.path: page for page in registry}
         self.downloads = self._downloads()
         self._printed: dict[str, PageForPrint] = {}
+        self._own_assets: tuple[list[str], list[str]] = ([], [])  # bundled by finish()
         self._checked: dict[str, CheckedPage] = {}
         self._script_hashes: set[str] = set()
 
@@ -378,8 +380,16 @@ class SiteBuild:
         self._script_hashes.update(inline_script_hashes(output))
         return with_policy(output)
 
+    def asset_links(self, css: Sequence[str], js: Sequence[str]) -> tuple[list[str], list[str]]:
+        """The stylesheets and scripts each page links to: one bundle of each when published
+        (written by ``finish``), the files themselves in a preview."""
+        if self.session.serving:
+            return list(css), list(js)
+        self._own_assets = (list(css), list(js))
+        return ([BUNDLE_CSS] if css else []), ([BUNDLE_JS] if js else [])
+
     def finish(self, site_dir: Path) -> None:
-        """Run the page rules over every page, report readability, and write ``_headers``."""
+        """Run the page rules over every page, report readability, write ``_headers`` and the bundles."""
         pages = list(self._checked.values())
         prose = [PageProse(page.path, page.source_file, page.prose, page.is_glossary) for page in pages]
         report = readability_report(prose)
@@ -387,6 +397,7 @@ class SiteBuild:
         self.problems += page_rules(pages, self.content, self.root)
         if not self.session.serving:
             (site_dir / "_headers").write_text(headers_file(self._script_hashes), encoding="utf-8")
+            write_bundles(site_dir, *self._own_assets)
 
 
 def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:

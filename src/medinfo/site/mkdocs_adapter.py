@@ -64,6 +64,8 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is not None:
         config.nav = build.menu(config.nav)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.abbreviations()
+    css, js = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
+    config.extra_css, config.extra_javascript = css, js  # type: ignore[assignment]
     _report(build)
     return config
 

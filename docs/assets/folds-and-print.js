@@ -1,8 +1,13 @@
+// Folded sections and printing, in one file (one request fewer on a slow phone).
+//
 // Folded sections (<details>: the answers on the questions page, each page's
 // source list) open by themselves when they are needed:
 // - a link leads into one (a citation mark pointing at its source), so the
 //   reader lands on the source, not on a closed box;
 // - the page is printed, because paper cannot be unfolded.
+//
+// "Print this page": the button is in the HTML but hidden, because it needs
+// this script; shown here, it opens the browser's print dialog.
 (function () {
   "use strict";
 
@@ -46,9 +51,24 @@
       openAll();
     }
   });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", openTarget);
-  } else {
+
+  function setUp() {
+    document.querySelectorAll("[data-print-page]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
+  function ready() {
+    setUp();
     openTarget();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

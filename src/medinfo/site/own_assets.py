@@ -1,0 +1,50 @@
+"""The site's own stylesheets and scripts, published as one file of each, without comments.
+
+In docs/ they stay separate and commented, for the next engineer (site.css,
+content.css, print.css; one script per job). A reader's phone gets one
+stylesheet and one script, with the comments and indentation left out: two
+requests instead of six, and about 2 KB less gzipped on every first visit.
+A preview (``mkdocs serve``) keeps the files as they are, to be read.
+
+Only our own files, which are written so that this is safe: no "/*" or "//"
+inside a string, no comment after code on the same line of a script, and each
+script wrapped in its own function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+BUNDLE_CSS = "assets/site-bundle.css"
+BUNDLE_JS = "assets/site-bundle.js"
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_JS_LINE_COMMENT = re.compile(r"^[ \t]*//.*$", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def minify_css(text: str) -> str:
+    return _tidy(_CSS_COMMENT.sub("", text))
+
+
+def minify_js(text: str) -> str:
+    return _tidy(_JS_LINE_COMMENT.sub("", text))
+
+
+def _tidy(text: str) -> str:
+    return _BLANK_LINES.sub("\n", _INDENT.sub("", text)).strip() + "\n"
+
+
+def write_bundles(site_dir: Path, css: Sequence[str], js: Sequence[str]) -> None:
+    """Join the listed files (paths inside the site, in mkdocs.yml's order) into the two bundles,
+    and remove them, so the published site holds only what its pages load."""
+    for paths, bundle, minify in ((css, BUNDLE_CSS, minify_css), (js, BUNDLE_JS, minify_js)):
+        if not paths:
+            continue
+        parts = [minify((site_dir / path).read_text(encoding="utf-8")) for path in paths]
+        (site_dir / bundle).write_text("".join(parts), encoding="utf-8")
+        for path in paths:
+            (site_dir / path).unlink()
