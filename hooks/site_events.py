@@ -35,10 +35,10 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return site.watch_content(server, config)
 
 
-# Review banner and overdue check, "Edit this page", sitemap date and JSON-LD.
+# Review banner and overdue check, "Edit this page", sitemap date and JSON-LD; a hand-written
+# page's key facts and urgent-help card, where it asks for them.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site.page_markdown(page, config)
-    return markdown
+    return site.page_markdown(markdown, page, config)
 
 
 # Glossary words made focusable; the page kept for the page rules and its handout.

@@ -105,3 +105,23 @@ def test_key_points_repeat_their_statements_word_for_word_with_the_same_sources(
             assert [f"(#{citation_anchor(cite)})" in item for cite in cites(statement.sources)] == [
                 True
             ] * len(statement.sources), (statement_id, item)
+
+
+def test_a_hand_written_page_gets_the_key_facts_and_the_card_where_it_asks(real_content: Content) -> None:
+    from medinfo.render.handwritten import KEY_FACTS_MARKER, URGENT_HELP_MARKER, expand_markers
+
+    plain = "# Home\n\nNo markers here.\n"
+    assert expand_markers(plain, real_content, "index.md") == plain  # left exactly as written
+    page = expand_markers(f"# Home\n\n{KEY_FACTS_MARKER}\n\n{URGENT_HELP_MARKER}\n", real_content, "index.md")
+    facts = [line for line in page.splitlines() if line.startswith("- ") and "Read more:" in line]
+    assert len(facts) == len(real_content.medicine.key_facts) >= 3
+    for statement_id, line in zip(real_content.medicine.key_facts, facts, strict=True):
+        entry, statement = real_content.statement(statement_id)
+        assert markdown_text(plain_statement(statement)) in line
+        assert all(f"(#{citation_anchor(cite)})" in line for cite in cites(statement.sources))
+        assert line.endswith(f"Read more: [{entry.topic.title}]({entry.page_path}).")
+    assert "## Get help urgently" in page and "Emergency: call 999" in page
+    assert page.rstrip().endswith("</details>") and "## Sources" in page  # its facts, sourced
+    # Links are relative to the page that shows them.
+    deeper = expand_markers(KEY_FACTS_MARKER, real_content, "about/index.md")
+    assert "](../topics/" in deeper

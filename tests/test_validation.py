@@ -433,3 +433,14 @@ def test_a_key_point_must_be_a_statement_on_its_own_page(project: Project) -> No
     assert [error.split(": ", 2)[1:] for error in project.errors()] == [
         ["key_points", "needs at least 3 item(s)"]
     ]
+
+
+def test_a_key_fact_must_be_a_statement_on_a_topic_page(project: Project) -> None:
+    medicine = "content_src/medicine.yaml"
+    text = project.path(medicine).read_text(encoding="utf-8")
+    project.path(medicine).write_text(text + "key_facts: [zv-se-itch, zv-se-snooze]\n", encoding="utf-8")
+    line = len(project.path(medicine).read_text(encoding="utf-8").splitlines())
+    assert project.errors() == [
+        f"{medicine}:{line}: key_facts[2]: no topic has a statement with the id 'zv-se-snooze'. "
+        "Did you mean 'zv-se-sneeze'?"
+    ]

@@ -184,6 +184,8 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     )
     if faq_doc and faq and references_checkable:
         loader.check_faq_answers(faq_doc, faq, topic_statement_ids)
+    if medicine_doc and medicine and references_checkable:
+        loader.check_references(medicine_doc, ("key_facts",), medicine.key_facts, topic_statement_ids)
     if coverage_doc and coverage and references_checkable:
         all_ids = topic_statement_ids | set(_statement_ids(faq_doc.data if faq_doc else None))
         loader.report.extend(check_coverage(coverage_doc, coverage, content_dir / SEEDS_DIR, all_ids))
@@ -449,16 +451,23 @@ class _Loader:
     def check_faq_answers(self, doc: YamlDocument, faq: FaqFile, statement_ids: set[str]) -> None:
         """Answers reuse topic statements by id: each id must exist."""
         for q_index, entry in enumerate(faq.questions):
-            for a_index, statement_id in enumerate(entry.answer_from):
-                if statement_id not in statement_ids:
-                    guess = difflib.get_close_matches(statement_id, sorted(statement_ids), n=1, cutoff=0.6)
-                    hint = f" Did you mean '{guess[0]}'?" if guess else ""
-                    self.report.add(
-                        doc.problem(
-                            ("questions", q_index, "answer_from", a_index),
-                            f"no topic has a statement with the id '{statement_id}'.{hint}",
-                        )
+            self.check_references(
+                doc, ("questions", q_index, "answer_from"), entry.answer_from, statement_ids
+            )
+
+    def check_references(
+        self, doc: YamlDocument, path: tuple[str | int, ...], ids: list[str], statement_ids: set[str]
+    ) -> None:
+        """A list of topic statements by id (answers, key facts): each id must exist."""
+        for index, statement_id in enumerate(ids):
+            if statement_id not in statement_ids:
+                guess = difflib.get_close_matches(statement_id, sorted(statement_ids), n=1, cutoff=0.6)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                self.report.add(
+                    doc.problem(
+                        (*path, index), f"no topic has a statement with the id '{statement_id}'.{hint}"
                     )
+                )
 
     def check_topic_order(self, topics: list[tuple[TopicEntry, YamlDocument]]) -> None:
         first: dict[int, str] = {}

@@ -191,6 +191,15 @@ class Medicine(Closed):
         ),
         examples=[[{"smpc": "section 4.8"}]],
     )
+    key_facts: list[Slug] = Field(
+        default_factory=list,
+        max_length=5,
+        description=(
+            "Optional: up to 5 statements from the topic pages, by id, shown on the home page where "
+            "it writes <!-- key-facts -->, word for word with their sources and a link to their page."
+        ),
+        examples=[["mon-monthly", "se-infusion-reactions"]],
+    )
 
 
 class HowMany(Closed):

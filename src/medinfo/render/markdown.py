@@ -204,10 +204,10 @@ def _faq_page(content: Content) -> RenderedPage:
         ]
         for statement_id in entry.answer_from:
             topic, statement = content.statement(statement_id)
-            lines += ["", _statement(statement, cite)]
+            lines += ["", sourced_statement(statement, cite)]
             if topic not in topics:
                 topics.append(topic)
-        lines += [line for statement in entry.more for line in ("", _statement(statement, cite))]
+        lines += [line for statement in entry.more for line in ("", sourced_statement(statement, cite))]
         links = ", ".join(f"[{markdown_text(t.topic.title)}]({t.page_path})" for t in topics)
         lines += ["", f"Read more: {links}.", "", "</details>"]
         groups[topics[0].topic.title].append("\n".join(lines))
@@ -366,7 +366,7 @@ def _section(section: Section, cite: Citations) -> str:
     lines = [f"## {markdown_text(section.heading)}"]
     if section.intro:
         lines += ["", markdown_text(section.intro)]
-    statements = [_statement(s, cite) for s in section.statements]
+    statements = [sourced_statement(s, cite) for s in section.statements]
     if section.style == "list":
         lines += [""] + [f"- {text}" for text in statements]
     else:
@@ -388,7 +388,9 @@ def plain_statement(statement: Statement) -> str:
     return text
 
 
-def _statement(statement: Statement, cite: Citations) -> str:
+def sourced_statement(statement: Statement, cite: Citations) -> str:
+    """A statement as a page shows it: its words, its citation marks (and, the first time a page
+    gives a side-effect number, what the EU frequency words mean)."""
     text = plain_statement(statement)
     number = statement.how_many
     links = cite.links(statement.sources)
@@ -409,7 +411,7 @@ def _key_points(topic: Topic, cite: Citations) -> str:
         '<p class="admonition-title">Key points</p>',
         "",
     ]
-    lines += [f"- {_statement(statements[statement_id], cite)}" for statement_id in topic.key_points]
+    lines += [f"- {sourced_statement(statements[statement_id], cite)}" for statement_id in topic.key_points]
     return "\n".join([*lines, "", "</div>"])
 
 

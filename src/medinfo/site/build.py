@@ -54,6 +54,7 @@ from medinfo.printing.handouts import (
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
+from medinfo.render.handwritten import expand_markers
 from medinfo.render.markdown import render_pages
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.render.tracker import render_tracker_page
@@ -234,6 +235,12 @@ class SiteBuild:
             return page.file.resolve().relative_to(self.root.resolve()).as_posix()
         return f"{self.docs_dir.name}/{page.path}"
 
+    def hand_written_markdown(self, path: str, markdown: str) -> str:
+        """A hand-written page's Markdown with its markers (key facts, urgent help) filled in."""
+        if path not in self.content.pages:
+            return markdown
+        return expand_markers(markdown, self.content, path)
+
     def page_markdown(self, page: PageIn) -> tuple[dict[str, Any], str | None]:
         """What to add to the page's metadata (banner, sitemap date, JSON-LD), and its edit address."""
         registered = self.pages.get(page.path)
@@ -404,6 +411,9 @@ def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:
     """Every page as Markdown in ``out``: the hand-written docs/ (without theme overrides) and the
     generated pages, as the engine would see them. Returns the generated pages' paths."""
     shutil.copytree(build.docs_dir, out, ignore=shutil.ignore_patterns(THEME_OVERRIDES), dirs_exist_ok=True)
+    for path in build.content.pages:  # hand-written pages, their markers filled in
+        page = out / path
+        page.write_text(build.hand_written_markdown(path, page.read_text(encoding="utf-8")), encoding="utf-8")
     pages = build.markdown_pages()
     for path, markdown in pages.items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)

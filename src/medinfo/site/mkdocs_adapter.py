@@ -87,11 +87,12 @@ def watch_content(server: Any, config: MkDocsConfig) -> Any:
     return server
 
 
-def page_markdown(page: Page, config: MkDocsConfig) -> None:
+def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     build = _build(config)
     meta, page.edit_url = build.page_markdown(_page_in(page, config))
     page.meta.update(meta)
     _report(build)
+    return build.hand_written_markdown(page.file.src_uri, markdown)
 
 
 def page_html(html: str, page: Page, config: MkDocsConfig) -> str:
