@@ -1,0 +1,121 @@
+"""A reader's own test dates, worked out from their course dates and the monitoring schedule.
+
+Everything comes from monitoring-schedule.yaml: how often each test is, how
+long it goes on after the last course, and the shortest gap between courses.
+Nothing here is medical advice of its own; the MS team's plan comes first.
+
+The "My test calendar" page (issue 14) does the same sums in the reader's
+browser, so the dates never leave their device; this module is the reference
+the page's tests compare it with, and it checks course dates the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from medinfo.content.schema import MonitoringSchedule
+
+
+@dataclass(frozen=True)
+class Course:
+    """One course of treatment, as the reader enters it."""
+
+    first_day: dt.date
+    last_drip: dt.date
+
+
+@dataclass(frozen=True)
+class DueMonth:
+    """One month of tests: its number (0 is the month the first course starts), date and tests."""
+
+    month: int
+    date: dt.date
+    test_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CourseProblem:
+    """A course date that cannot be used, with the field it belongs to and what to do."""
+
+    course: int  # 1 is the first course
+    field: str  # "first_day" or "last_drip"
+    message: str
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month, ``months`` later; a shorter month's last day (31 Jan -> 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (counted the way add_months counts)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months if add_months(start, months) <= end else months - 1
+
+
+def course_problems(
+    courses: list[Course], schedule: MonitoringSchedule, today: dt.date
+) -> list[CourseProblem]:
+    """Why these course dates cannot be used; empty when they can."""
+    problems = []
+    gap = schedule.second_course_after.months if schedule.second_course_after else None
+    for number, course in enumerate(courses, start=1):
+        for field, day in (("first_day", course.first_day), ("last_drip", course.last_drip)):
+            if day > today:
+                problems.append(
+                    CourseProblem(
+                        number, field, "This date is in the future. Enter the dates of courses you have had."
+                    )
+                )
+        if course.last_drip < course.first_day:
+            problems.append(
+                CourseProblem(number, "last_drip", "The last drip comes before the first day of this course.")
+            )
+        if number > 1:
+            before = courses[number - 2]
+            if course.first_day <= before.last_drip:
+                problems.append(
+                    CourseProblem(number, "first_day", f"This course starts before course {number - 1} ends.")
+                )
+            elif gap is not None and months_between(before.first_day, course.first_day) < gap:
+                problems.append(
+                    CourseProblem(
+                        number,
+                        "first_day",
+                        f"Courses are at least {gap} months apart. Check this date with your MS team.",
+                    )
+                )
+    return problems
+
+
+def schedule_end(courses: list[Course], schedule: MonitoringSchedule) -> dt.date:
+    """When the tests end: the longest-running test, counted from the last drip."""
+    longest = max(test.until_months_after_last_course for test in schedule.tests)
+    return add_months(courses[-1].last_drip, longest)
+
+
+def due_months(courses: list[Course], schedule: MonitoringSchedule) -> list[DueMonth]:
+    """Every month with a test, from the first course until the tests end.
+
+    A test every N months falls in months 0, N, 2N ... counted from the first
+    course's first day, for as long as it goes on after the last drip.
+    """
+    start = courses[0].first_day
+    last_drip = courses[-1].last_drip
+    rows = []
+    month = 0
+    while (date := add_months(start, month)) <= schedule_end(courses, schedule):
+        due = tuple(
+            test.id
+            for test in schedule.tests
+            if month % test.every_months == 0
+            and date <= add_months(last_drip, test.until_months_after_last_course)
+        )
+        if due:
+            rows.append(DueMonth(month, date, due))
+        month += 1
+    return rows
