@@ -53,6 +53,7 @@ PAGE_KINDS = {
     "glossary": "glossary/",
     "sources": "sources/",
     "handouts": "handouts/",
+    "calendar": "my-test-calendar/",
     "404": "404.html",
 }
 PREVIEW_TOPIC, PREVIEW_HEADING = "monitoring", "Why you need tests"

@@ -22,6 +22,8 @@ GLOSSARY_PAGE = "glossary.md"
 CHANGES_PAGE = "changes.md"
 HANDOUTS_PAGE = "handouts.md"
 TRACKER_PAGE = "monitoring-tracker.md"  # only for a medicine with a monitoring schedule
+CALENDAR_PAGE = "my-test-calendar.md"  # the same: the reader's own test dates, from the schedule
+CALENDAR_TITLE = "My test calendar"
 
 # Generated for every medicine, and named in mkdocs.yml's menu by path (not by a "@" marker).
 MENU_GENERATED_PAGES = (URGENT_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, CHANGES_PAGE)
@@ -56,6 +58,7 @@ def generated_pages(
     pages[HANDOUTS_PAGE] = topics_dir + "/ (one handout per topic)"
     if schedule_file is not None:
         pages[TRACKER_PAGE] = schedule_file
+        pages[CALENDAR_PAGE] = schedule_file
     return pages
 
 
@@ -104,6 +107,8 @@ def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
                 prints=True,
             )
         )
+        # Made from the same schedule and reviewed with it; its changes are the tracker's.
+        pages.append(SitePage(CALENDAR_PAGE, CALENDAR_TITLE, content.schedule_file, schedule.review))
     pages += [
         SitePage(URGENT_PAGE, content.urgent_help.heading, content.urgent_help_file),
         SitePage(GLOSSARY_PAGE, GLOSSARY_TITLE, content.glossary_file),

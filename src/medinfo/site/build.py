@@ -41,7 +41,16 @@ from medinfo.checks.review import (
 )
 from medinfo.content.loader import Content, load_content, topic_menu
 from medinfo.content.schema import Review
-from medinfo.pages import GLOSSARY_PAGE, HANDOUTS_PAGE, HANDOUTS_TITLE, TRACKER_PAGE, SitePage, site_pages
+from medinfo.pages import (
+    CALENDAR_PAGE,
+    CALENDAR_TITLE,
+    GLOSSARY_PAGE,
+    HANDOUTS_PAGE,
+    HANDOUTS_TITLE,
+    TRACKER_PAGE,
+    SitePage,
+    site_pages,
+)
 from medinfo.printing.handouts import (
     PageForPrint,
     handout_html,
@@ -54,6 +63,7 @@ from medinfo.printing.handouts import (
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
+from medinfo.render.calendar_page import render_calendar_page
 from medinfo.render.handwritten import expand_markers
 from medinfo.render.markdown import render_pages
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
@@ -177,6 +187,7 @@ class SiteBuild:
         handouts: list[Any] = [{HANDOUTS_TITLE: HANDOUTS_PAGE}]
         if content.schedule:
             handouts.append({content.schedule.title: TRACKER_PAGE})
+            handouts.append({CALENDAR_TITLE: CALENDAR_PAGE})
         expanded: list[Any] = []
         for item in nav:
             if item == TOPICS_MARKER:
@@ -200,6 +211,7 @@ class SiteBuild:
         pages[HANDOUTS_PAGE] = render_handouts_page(HANDOUTS_TITLE, self.content.medicine)
         if self.content.schedule:
             pages[TRACKER_PAGE] = render_tracker_page(self.content)
+            pages[CALENDAR_PAGE] = render_calendar_page(self.content)
         return pages
 
     def pdf_paths(self) -> list[str]:

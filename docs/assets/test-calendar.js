@@ -1,0 +1,294 @@
+// "My test calendar": the reader's own test months, from their course dates and the
+// schedule in the page (made from monitoring-schedule.yaml). The sums are the ones in
+// src/medinfo/personal_schedule.py. Nothing leaves the device: no request is made, and
+// the dates are stored only if the reader ticks "Remember my dates on this device".
+(function () {
+  "use strict";
+
+  var STORE = "test-calendar-dates";
+  var COURSES = 4;
+  var form = document.getElementById("test-calendar");
+  var data = JSON.parse(form.getAttribute("data-schedule"));
+  var result = document.getElementById("test-calendar-result");
+  var status = document.getElementById("test-calendar-status");
+  var download = document.getElementById("download-calendar");
+  var remember = document.getElementById("remember-dates");
+  var months = [];
+
+  // Dates are plain calendar days (no time, no time zone): [year, month 1-12, day].
+  function parse(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null;
+  }
+  function daysIn(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  function addMonths(day, count) {
+    var index = day[1] - 1 + count;
+    var year = day[0] + Math.floor(index / 12);
+    var month = (index % 12) + 1;
+    return [year, month, Math.min(day[2], daysIn(year, month))];
+  }
+  function compare(a, b) {
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  }
+  function monthsBetween(start, end) {
+    var count = (end[0] - start[0]) * 12 + end[1] - start[1];
+    return compare(addMonths(start, count), end) <= 0 ? count : count - 1;
+  }
+  function iso(day) {
+    return day[0] + "-" + String(day[1]).padStart(2, "0") + "-" + String(day[2]).padStart(2, "0");
+  }
+  function words(day) {
+    return new Date(Date.UTC(day[0], day[1] - 1, day[2])).toLocaleDateString("en-GB", {
+      day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+    });
+  }
+  function today() {
+    var now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()];
+  }
+
+  function field(number, part) {
+    return document.getElementById("course-" + number + "-" + part);
+  }
+  function say(number, part, message) {
+    var input = field(number, part);
+    document.getElementById(input.id + "-message").textContent = message;
+    if (message) {
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  // The courses entered, in order, or null (with a message by each field) if they cannot be used.
+  function courses() {
+    var found = [];
+    var ok = true;
+    for (var n = 1; n <= COURSES; n += 1) {
+      say(n, "first", "");
+      say(n, "last", "");
+      var first = parse(field(n, "first").value);
+      var last = parse(field(n, "last").value);
+      if (!first && !last) {
+        continue;
+      }
+      if (!first || !last) {
+        say(n, first ? "last" : "first", "Enter both dates of this course.");
+        ok = false;
+        continue;
+      }
+      if (compare(first, today()) > 0) {
+        say(n, "first", "This date is in the future. Enter the dates of courses you have had.");
+        ok = false;
+      }
+      if (compare(last, today()) > 0) {
+        say(n, "last", "This date is in the future. Enter the dates of courses you have had.");
+        ok = false;
+      }
+      if (compare(last, first) < 0) {
+        say(n, "last", "The last drip comes before the first day of this course.");
+        ok = false;
+      }
+      var before = found[found.length - 1];
+      if (before && compare(first, before.last) <= 0) {
+        say(n, "first", "This course starts before course " + before.number + " ends.");
+        ok = false;
+      } else if (before && data.courseGapMonths && monthsBetween(before.first, first) < data.courseGapMonths) {
+        say(n, "first", "Courses are at least " + data.courseGapMonths +
+          " months apart. Check this date with your MS team.");
+        ok = false;
+      }
+      found.push({ number: n, first: first, last: last });
+    }
+    if (!found.length) {
+      say(1, "first", "Enter the first day of your first course.");
+      return null;
+    }
+    return ok ? found : null;
+  }
+
+  // Every month with a test: month 0 is the first course's first day.
+  function testMonths(found) {
+    var start = found[0].first;
+    var lastDrip = found[found.length - 1].last;
+    var longest = Math.max.apply(null, data.tests.map(function (t) { return t.untilMonthsAfterLastCourse; }));
+    var end = addMonths(lastDrip, longest);
+    var rows = [];
+    for (var month = 0; compare(addMonths(start, month), end) <= 0; month += 1) {
+      var date = addMonths(start, month);
+      var due = data.tests.filter(function (test) {
+        return month % test.everyMonths === 0 &&
+          compare(date, addMonths(lastDrip, test.untilMonthsAfterLastCourse)) <= 0;
+      });
+      if (due.length) {
+        rows.push({ month: month, date: date, tests: due });
+      }
+    }
+    return { rows: rows, end: end };
+  }
+
+  function show(found) {
+    var worked = testMonths(found);
+    months = worked.rows;
+    var table = document.createElement("table");
+    table.className = "test-calendar__table";
+    var head = table.createTHead().insertRow();
+    ["Month", "Date", "Tests", "Done"].forEach(function (name) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = name;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    months.forEach(function (row) {
+      var tr = body.insertRow();
+      tr.insertCell().textContent = String(row.month);
+      tr.insertCell().textContent = words(row.date);
+      var tests = tr.insertCell();
+      row.tests.forEach(function (test, i) {
+        var link = document.createElement("a");
+        link.href = "../topics/monitoring/";
+        link.textContent = test.name;
+        if (i) {
+          tests.appendChild(document.createTextNode(", "));
+        }
+        tests.appendChild(link);
+      });
+      var box = tr.insertCell();
+      box.className = "tick-box-cell";
+      box.innerHTML = '<span class="tick-box" aria-hidden="true"></span>';
+    });
+    var summary = document.createElement("p");
+    summary.className = "test-calendar__summary";
+    summary.textContent = "Your tests go on until " + words(worked.end) + ": " + months.length +
+      " months with tests, from " + words(found[0].first) + ". Your dates: " +
+      found.map(function (c) { return "course " + c.number + " from " + words(c.first) + " to " + words(c.last); })
+        .join("; ") + ".";
+    result.replaceChildren(summary, table);
+    download.disabled = false;
+    status.textContent = "Your test dates are below: " + months.length + " months with tests, until " +
+      words(worked.end) + ".";
+  }
+
+  // RFC 5545: all-day events, one per month with tests, with a reminder the day before.
+  // The UID is the first course's date and the month's number, so a new download updates
+  // the events already in the calendar instead of adding them again.
+  function escapeText(text) {
+    return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+  }
+  function fold(line) {
+    var out = [];
+    while (line.length > 73) {
+      out.push(line.slice(0, 73));
+      line = " " + line.slice(73);
+    }
+    out.push(line);
+    return out.join("\r\n");
+  }
+  function compact(day) {
+    return iso(day).replace(/-/g, "");
+  }
+  function calendarFile(found) {
+    var host = location.hostname || "ms-info";
+    var start = compact(found[0].first);
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + host + "//My test calendar//EN",
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    months.forEach(function (row) {
+      var names = row.tests.map(function (t) { return t.name; }).join(", ");
+      var description = data.medicine + " tests this month: " + names +
+        ". This is a reminder from the dates you entered: check the date with " + data.careTeam + ".";
+      lines.push("BEGIN:VEVENT",
+        "UID:" + start + "-month-" + row.month + "@" + host,
+        "DTSTAMP:" + start + "T000000Z",
+        "DTSTART;VALUE=DATE:" + compact(row.date),
+        "DTEND;VALUE=DATE:" + compact(nextDay(row.date)),
+        "SUMMARY:" + escapeText(data.medicine + " tests: " + names),
+        "DESCRIPTION:" + escapeText(description),
+        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
+        "DESCRIPTION:" + escapeText(data.medicine + " tests tomorrow: " + names),
+        "END:VALARM", "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+  function nextDay(day) {
+    var date = new Date(Date.UTC(day[0], day[1] - 1, day[2] + 1));
+    return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  }
+
+  function values() {
+    var saved = {};
+    for (var n = 1; n <= COURSES; n += 1) {
+      saved[n] = [field(n, "first").value, field(n, "last").value];
+    }
+    return saved;
+  }
+
+  form.hidden = false;
+  try {
+    var stored = JSON.parse(localStorage.getItem(STORE) || "null");
+    if (stored) {
+      remember.checked = true;
+      for (var n = 1; n <= COURSES; n += 1) {
+        if (stored[n]) {
+          field(n, "first").value = stored[n][0];
+          field(n, "last").value = stored[n][1];
+        }
+      }
+    }
+  } catch (error) {
+    // Storage blocked or unreadable: the page works without it.
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var found = courses();
+    if (!found) {
+      months = [];
+      result.replaceChildren();
+      download.disabled = true;
+      status.textContent = "Some dates need checking: see the messages by the fields.";
+      return;
+    }
+    try {
+      if (remember.checked) {
+        localStorage.setItem(STORE, JSON.stringify(values()));
+      } else {
+        localStorage.removeItem(STORE);
+      }
+    } catch (error) {
+      // Storage blocked: nothing is remembered.
+    }
+    show(found);
+  });
+
+  download.addEventListener("click", function () {
+    var found = courses();
+    if (!found || !months.length) {
+      return;
+    }
+    var blob = new Blob([calendarFile(found)], { type: "text/calendar" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = data.medicine.toLowerCase() + "-test-calendar.ics";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  });
+
+  document.getElementById("forget-dates").addEventListener("click", function () {
+    try {
+      localStorage.removeItem(STORE);
+    } catch (error) {
+      // Nothing was stored.
+    }
+    form.reset();
+    months = [];
+    result.replaceChildren();
+    download.disabled = true;
+    status.textContent = "Your dates are forgotten: nothing about them is kept on this device.";
+  });
+})();

@@ -1,0 +1,115 @@
+"""The "My test calendar" page: the reader's own test months, worked out in their browser.
+
+The page's form carries the monitoring schedule as data (``data-schedule``, from
+monitoring-schedule.yaml, nothing typed here) for assets/test-calendar.js (added
+by the page's template, docs/overrides/test-calendar.html), which does the sums the way
+``medinfo.personal_schedule`` does them and makes the calendar file. Without
+JavaScript the page still shows the general schedule: months after the last drip.
+No date the reader types leaves their device.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import yaml
+
+from medinfo.content.loader import Content
+from medinfo.pages import CALENDAR_TITLE
+from medinfo.render.markdown import Citations, not_advice
+from medinfo.render.plain import markdown_text
+from medinfo.render.tracker import how_often
+
+MONITORING_TOPIC = "topics/monitoring.md"  # where each test is explained
+COURSES = 4  # the first course and up to 3 more
+
+
+def calendar_data(content: Content) -> dict[str, Any]:
+    """What the page's script needs, from the schedule: each test's interval and length."""
+    schedule = content.schedule
+    assert schedule is not None, "only medicines with a monitoring schedule get a calendar"
+    gap = schedule.second_course_after
+    return {
+        "medicine": content.medicine.brand_name,
+        "careTeam": content.medicine.care_team,
+        "courseGapMonths": gap.months if gap else None,
+        "tests": [
+            {
+                "id": test.id,
+                "name": test.name,
+                "everyMonths": test.every_months,
+                "untilMonthsAfterLastCourse": test.until_months_after_last_course,
+            }
+            for test in schedule.tests
+        ],
+    }
+
+
+def render_calendar_page(content: Content) -> str:
+    """The page's Markdown, front matter included. Needs ``content.schedule``."""
+    schedule = content.schedule
+    assert schedule is not None, "only medicines with a monitoring schedule get a calendar"
+    cite = Citations(content)
+    team = markdown_text(content.medicine.care_team)
+    front = {
+        "title": CALENDAR_TITLE,
+        "description": "Your own test dates, from the dates of your courses, to print or add to your phone.",
+        "source_file": content.schedule_file or "",
+        "review": schedule.review.model_dump(),
+        "template": "test-calendar.html",  # adds assets/test-calendar.js to this page only
+    }
+    blocks = [
+        "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---",
+        "Enter the dates of your courses. This page works out the months of your tests, "
+        "to print or to add to your phone's calendar. Your dates stay on this device: "
+        "nothing is sent anywhere.",
+        f'!!! warning "A reminder, not medical advice"\n\n    The plan from {team} comes first. '
+        f"Check each date with {team}.",
+    ]
+    lines = ["## Your tests", ""]
+    for test in schedule.tests:
+        lines.append(
+            f"- **{markdown_text(test.name)}**: {markdown_text(how_often(test))}. {cite.links(test.sources)}"
+        )
+    lines += ["", f"Each test is explained on [Tests and checks]({MONITORING_TOPIC})."]
+    blocks.append("\n".join(lines))
+    blocks.append(_form_html(json.dumps(calendar_data(content), ensure_ascii=False)))
+    blocks.append(not_advice(content))
+    blocks.append(cite.source_list())
+    return "\n\n".join(blocks) + "\n"
+
+
+def _form_html(schedule_json: str) -> str:
+    """The course-date fields: hidden until the script shows them (without it they could do nothing)."""
+    rows = []
+    for number in range(1, COURSES + 1):
+        optional = "" if number == 1 else " (if you have had it)"
+        rows.append(
+            f'<fieldset class="test-calendar__course"><legend>Course {number}{optional}</legend>'
+            f'<p><label for="course-{number}-first">First day</label> '
+            f'<input type="date" id="course-{number}-first" name="course-{number}-first" '
+            f'aria-describedby="course-{number}-first-message"> '
+            f'<span class="test-calendar__message" id="course-{number}-first-message"></span></p>'
+            f'<p><label for="course-{number}-last">Last drip</label> '
+            f'<input type="date" id="course-{number}-last" name="course-{number}-last" '
+            f'aria-describedby="course-{number}-last-message"> '
+            f'<span class="test-calendar__message" id="course-{number}-last-message"></span></p>'
+            "</fieldset>"
+        )
+    return (
+        "## Your dates\n\n"
+        f'<form class="test-calendar" id="test-calendar" hidden data-schedule="{html.escape(schedule_json)}">'
+        "\n" + "\n".join(rows) + '\n<p><label><input type="checkbox" id="remember-dates"> '
+        "Remember my dates on this device</label></p>"
+        '\n<p><button type="submit" class="md-button md-button--primary">Show my test dates</button> '
+        '<button type="button" class="md-button" id="download-calendar" disabled>'
+        "Download a calendar file (.ics)</button> "
+        '<button type="button" class="md-button" id="forget-dates">Forget my dates</button></p>'
+        '\n<p class="test-calendar__status" id="test-calendar-status" role="status"></p>'
+        "\n</form>\n"
+        '<div id="test-calendar-result"></div>\n'
+        "<noscript><p>Your browser is not running this page's script, so it cannot work out your own "
+        "dates. The list above gives the general schedule.</p></noscript>"
+    )

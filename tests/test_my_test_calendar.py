@@ -1,0 +1,167 @@
+"""My test calendar (issue 14) in real Chromium: the reader's own test months, the calendar file,
+bad dates explained at their field, and nothing leaving the device or stored unless asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM
+
+if CHROMIUM is None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
+    pytest.skip("Chromium is not installed: calendar checks skipped", allow_module_level=True)
+
+from collections.abc import Iterator  # noqa: E402
+
+import icalendar  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
+
+from medinfo.content.loader import Content  # noqa: E402
+from medinfo.personal_schedule import Course, due_months  # noqa: E402
+
+PHONE = {"width": 390, "height": 844}
+STORE = "test-calendar-dates"
+D = dt.date
+COURSES = [Course(D(2025, 3, 10), D(2025, 3, 14)), Course(D(2026, 3, 10), D(2026, 3, 12))]
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The calendar page on a phone, in a fresh context (empty storage), with every request recorded."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site_url}my-test-calendar/")
+    page.wait_for_load_state("networkidle")
+    page.requests = requests  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def enter(page: Page, courses: list[Course]) -> None:
+    for number, course in enumerate(courses, start=1):
+        page.fill(f"#course-{number}-first", course.first_day.isoformat())
+        page.fill(f"#course-{number}-last", course.last_drip.isoformat())
+    page.click("#test-calendar button[type=submit]")
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def download(page: Page, tmp_path: Path, name: str) -> icalendar.Calendar:
+    with page.expect_download() as event:
+        page.click("#download-calendar")
+    file = tmp_path / name
+    event.value.save_as(file)
+    return icalendar.Calendar.from_ical(file.read_bytes())
+
+
+@pytest.mark.e2e
+def test_the_rows_are_the_readers_own_test_months(page: Page, real_content: Content) -> None:
+    assert real_content.schedule is not None
+    enter(page, COURSES)
+    expected = due_months(COURSES, real_content.schedule)  # worked out in Python, not by the page
+    names = {test.id: test.name for test in real_content.schedule.tests}
+    rows = page.locator(".test-calendar__table tbody tr")
+    assert rows.count() == len(expected) == 61
+    for index in (0, 1, 3, 30, 60):
+        cells = rows.nth(index).locator("td").all_inner_texts()
+        row = expected[index]
+        assert cells[:3] == [str(row.month), long_date(row.date), ", ".join(names[i] for i in row.test_ids)]
+        assert rows.nth(index).locator("a").first.get_attribute("href") == "../topics/monitoring/"
+    status = page.locator("#test-calendar-status").inner_text()
+    assert "61 months with tests, until 12 March 2030" in status
+
+
+@pytest.mark.e2e
+def test_the_calendar_file_has_an_all_day_event_per_test_month_with_stable_uids(
+    page: Page, real_content: Content, tmp_path: Path
+) -> None:
+    assert real_content.schedule is not None
+    enter(page, COURSES)
+    first = download(page, tmp_path, "first.ics")
+    events = list(first.walk("VEVENT"))
+    expected = due_months(COURSES, real_content.schedule)
+    assert [event["DTSTART"].dt for event in events] == [row.date for row in expected]
+    for event, row in zip(events, expected, strict=True):
+        assert type(event["DTSTART"].dt) is dt.date  # all day: no time, no time zone
+        assert event["DTEND"].dt == row.date + dt.timedelta(days=1)
+        assert "check the date with your MS team" in str(event["DESCRIPTION"])
+        assert [str(alarm["TRIGGER"].dt) for alarm in event.walk("VALARM")] == ["-1 day, 0:00:00"]
+    # Downloading again updates the same events: the same UIDs.
+    again = download(page, tmp_path, "again.ics")
+    assert [e["UID"] for e in again.walk("VEVENT")] == [e["UID"] for e in events]
+
+
+@pytest.mark.e2e
+def test_a_further_course_moves_the_end_and_keeps_the_events_already_added(
+    page: Page, real_content: Content, tmp_path: Path
+) -> None:
+    assert real_content.schedule is not None
+    two = [Course(D(2023, 1, 9), D(2023, 1, 13)), Course(D(2024, 1, 9), D(2024, 1, 11))]
+    three = [*two, Course(D(2025, 2, 3), D(2025, 2, 5))]
+    enter(page, two)
+    before = [str(e["UID"]) for e in download(page, tmp_path, "two.ics").walk("VEVENT")]
+    enter(page, three)
+    after = list(download(page, tmp_path, "three.ics").walk("VEVENT"))
+    assert [str(e["UID"]) for e in after][: len(before)] == before  # the same months, updated in place
+    assert after[-1]["DTSTART"].dt == due_months(three, real_content.schedule)[-1].date == D(2029, 1, 9)
+
+
+@pytest.mark.e2e
+def test_bad_dates_get_a_message_by_their_field_and_nothing_is_worked_out(page: Page) -> None:
+    too_soon = [COURSES[0], Course(D(2025, 9, 1), D(2025, 9, 3))]
+    enter(page, too_soon)
+    assert (
+        page.locator("#course-2-first-message")
+        .inner_text()
+        .startswith("Courses are at least 12 months apart")
+    )
+    assert page.locator("#course-2-first").get_attribute("aria-invalid") == "true"
+    assert page.locator(".test-calendar__table").count() == 0
+    assert page.locator("#download-calendar").is_disabled()
+    page.fill("#course-2-first", "")
+    page.fill("#course-2-last", "")
+    page.fill("#course-1-first", "2099-01-04")
+    page.click("#test-calendar button[type=submit]")
+    assert "in the future" in page.locator("#course-1-first-message").inner_text()
+    assert "need checking" in page.locator("#test-calendar-status").inner_text()  # announced (role=status)
+
+
+@pytest.mark.e2e
+def test_dates_stay_on_the_device_and_are_kept_only_when_asked(page: Page, site_url: str) -> None:
+    loaded = len(page.requests)  # type: ignore[attr-defined]
+    enter(page, COURSES)
+    assert page.evaluate(f"localStorage.getItem('{STORE}')") is None  # not asked: nothing kept
+    page.check("#remember-dates")
+    page.click("#test-calendar button[type=submit]")
+    assert "2025-03-10" in page.evaluate(f"localStorage.getItem('{STORE}')")
+    page.reload()
+    assert page.input_value("#course-2-first") == "2026-03-10"  # remembered on this device
+    page.click("#forget-dates")
+    assert page.evaluate(f"localStorage.getItem('{STORE}')") is None
+    assert page.input_value("#course-1-first") == ""
+    after_load = page.requests[loaded:]  # type: ignore[attr-defined]
+    # Working out and forgetting made no request at all; the reload fetched only this site's files.
+    assert all(url.startswith(site_url) for url in after_load), after_load
+    assert page.context.cookies() == []
+
+
+@pytest.mark.e2e
+def test_without_javascript_the_general_schedule_shows(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}my-test-calendar/")
+    assert not page.locator("#test-calendar").is_visible()  # the fields could do nothing
+    text = page.locator("article").inner_text()
+    assert (
+        "Liver blood test: every month, from your first course until 48 months after your last course" in text
+    )
+    assert "cannot work out your own dates" in text
+    context.close()
