@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM
+from conftest import SITE_URL
 
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -18,6 +19,7 @@ if CHROMIUM is None:
 from collections.abc import Iterator  # noqa: E402
 
 import icalendar  # noqa: E402
+import pdfs  # noqa: E402
 from playwright.sync_api import Browser, Page  # noqa: E402
 
 from medinfo.content.loader import Content  # noqa: E402
@@ -165,3 +167,19 @@ def test_without_javascript_the_general_schedule_shows(browser: Browser, site_ur
     )
     assert "cannot work out your own dates" in text
     context.close()
+
+
+@pytest.mark.e2e
+def test_printed_the_months_fill_the_first_two_sides_with_the_dates_and_the_address(
+    page: Page, tmp_path: Path
+) -> None:
+    enter(page, COURSES)
+    pdf = tmp_path / "calendar.pdf"
+    page.pdf(path=str(pdf), format="A4")  # the browser's print, as a reader prints
+    first = pdfs.text(pdf, page=1)
+    assert f"Printed from {SITE_URL}my-test-calendar/" in first
+    assert "review 2 Dec 2027" in first  # the schedule's review date
+    assert "course 1 from 10 March 2025 to 14 March 2025" in first  # the reader's own dates
+    assert "Show my test dates" not in pdfs.text(pdf)  # no fields or buttons on paper
+    first_two = first + pdfs.text(pdf, page=2)
+    assert "10 March 2025" in first and "10 March 2030" in first_two  # every month on 2 sides
