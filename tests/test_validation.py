@@ -400,17 +400,8 @@ def test_urgent_levels_come_most_urgent_first_and_name_known_phone_services(proj
 
 def test_an_urgent_search_word_the_card_does_not_use_is_refused_at_its_line(project: Project) -> None:
     urgent = "content_src/urgent-help.yaml"
-    text = project.path(urgent).read_text(encoding="utf-8")
-    project.path(urgent).write_text(
-        text.replace("levels:", "search_words: [ambulance, poison]\nlevels:", 1), encoding="utf-8"
-    )
-    line = (
-        project.path(urgent)
-        .read_text(encoding="utf-8")
-        .splitlines()
-        .index("search_words: [ambulance, poison]")
-        + 1
-    )
+    project.replace(urgent, "levels:", "search_words: [ambulance, poison]\nlevels:")
+    line = project.line_of(urgent, "search_words:")
     assert project.errors() == [
         f"{urgent}:{line}: search_words: ambulance, poison: not in the card's text "
         "(a search word must be one the card uses)"
@@ -420,16 +411,14 @@ def test_an_urgent_search_word_the_card_does_not_use_is_refused_at_its_line(proj
 def test_a_key_point_must_be_a_statement_on_its_own_page(project: Project) -> None:
     topic = "content_src/topics/side-effects.yaml"
     text = project.path(topic).read_text(encoding="utf-8")
-    key_points = "key_points: [zv-se-itch, zv-se-sneeze, zv-se-snooze]"
-    project.path(topic).write_text(text.replace("sections:", key_points + "\nsections:", 1), encoding="utf-8")
-    line = project.path(topic).read_text(encoding="utf-8").splitlines().index(key_points) + 1
+    project.replace(topic, "sections:", "key_points: [zv-se-itch, zv-se-sneeze, zv-se-snooze]\nsections:")
+    line = project.line_of(topic, "key_points:")
     assert project.errors() == [
         f"{topic}:{line}: key_points: 'zv-se-snooze' is not the id of a statement on this page "
         "(a key point repeats one of the page's own statements). Did you mean 'zv-se-sneeze'?"
     ]
-    project.path(topic).write_text(
-        text.replace("sections:", "key_points: [zv-se-itch]\nsections:", 1), encoding="utf-8"
-    )
+    project.path(topic).write_text(text, encoding="utf-8")
+    project.replace(topic, "sections:", "key_points: [zv-se-itch]\nsections:")
     assert [error.split(": ", 2)[1:] for error in project.errors()] == [
         ["key_points", "needs at least 3 item(s)"]
     ]
@@ -437,9 +426,8 @@ def test_a_key_point_must_be_a_statement_on_its_own_page(project: Project) -> No
 
 def test_a_key_fact_must_be_a_statement_on_a_topic_page(project: Project) -> None:
     medicine = "content_src/medicine.yaml"
-    text = project.path(medicine).read_text(encoding="utf-8")
-    project.path(medicine).write_text(text + "key_facts: [zv-se-itch, zv-se-snooze]\n", encoding="utf-8")
-    line = len(project.path(medicine).read_text(encoding="utf-8").splitlines())
+    project.replace(medicine, "care_team:", "key_facts: [zv-se-itch, zv-se-snooze]\ncare_team:")
+    line = project.line_of(medicine, "key_facts:")
     assert project.errors() == [
         f"{medicine}:{line}: key_facts[2]: no topic has a statement with the id 'zv-se-snooze'. "
         "Did you mean 'zv-se-sneeze'?"
