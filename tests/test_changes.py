@@ -11,6 +11,7 @@ from conftest import FIXTURE, Project
 from medinfo.content.loader import Content, load_content
 from medinfo.pages import CHANGES_PAGE
 from medinfo.render.markdown import render_pages
+from medinfo.render.plain import markdown_text
 
 TOPIC = "content_src/topics/side-effects.yaml"
 FIRST_CHANGE = "changes:\n  - date: 2026-02-01\n    summary: First published on this site.\n"
@@ -116,3 +117,13 @@ def test_the_tracker_timetable_change_is_listed_and_dated(real_content: Content)
     newest = schedule.changes[0]
     assert f"- [{schedule.title}](monitoring-tracker.md): " in page
     assert f"{{ #changed-{newest.date.isoformat()} }}" in page
+
+
+def test_a_change_to_the_urgent_help_card_is_listed_and_dated(real_content: Content) -> None:
+    """The card is on every topic page: a change to it is told once, linked to its own page."""
+    urgent = real_content.urgent_help
+    assert urgent.changes
+    pages = {p.path: p.markdown for p in render_pages(real_content)}
+    newest = urgent.changes[0]
+    assert f"- [{urgent.heading}](urgent-help.md): {markdown_text(newest.summary)}" in pages[CHANGES_PAGE]
+    assert f"(changes.md#changed-{newest.date.isoformat()})" in pages["urgent-help.md"]

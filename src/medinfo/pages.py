@@ -110,7 +110,12 @@ def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
         # Made from the same schedule and reviewed with it; its changes are the tracker's.
         pages.append(SitePage(CALENDAR_PAGE, CALENDAR_TITLE, content.schedule_file, schedule.review))
     pages += [
-        SitePage(URGENT_PAGE, content.urgent_help.heading, content.urgent_help_file),
+        SitePage(
+            URGENT_PAGE,
+            content.urgent_help.heading,
+            content.urgent_help_file,
+            changes=tuple(content.urgent_help.changes),  # the card is on every topic page too
+        ),
         SitePage(GLOSSARY_PAGE, GLOSSARY_TITLE, content.glossary_file),
         SitePage(SOURCES_PAGE, SOURCES_TITLE, content.sources_file),
         SitePage(CHANGES_PAGE, CHANGES_TITLE, None),  # from every page's changes: list

@@ -411,6 +411,13 @@ class UrgentHelp(Closed):
         ),
         examples=[["emergency", "999", "A&E", "ambulance"]],
     )
+    changes: list[Change] = Field(
+        default_factory=list,
+        description=(
+            "What has changed on the card, newest first: add a new entry at the top each time "
+            "what it says changes. Shown on the 'What's changed' page, under Get help urgently."
+        ),
+    )
 
     @model_validator(mode="after")
     def _levels_numbers_and_search_words(self) -> UrgentHelp:
@@ -430,6 +437,11 @@ class UrgentHelp(Closed):
                         f"service with the id '{name}' (it has: {', '.join(sorted(known))})"
                     )
         return self
+
+    @field_validator("changes")
+    @classmethod
+    def _changes_in_order(cls, value: list[Change]) -> list[Change]:
+        return newest_first(value)
 
     @field_validator("search_words")
     @classmethod
@@ -499,6 +511,9 @@ Changes = Annotated[
         ),
     ),
 ]
+
+
+UrgentHelp.model_rebuild()  # its changes are Change entries, defined after it
 
 
 def newest_first(changes: list[Change]) -> list[Change]:

@@ -243,7 +243,10 @@ def _urgent_page(content: Content) -> RenderedPage:
     )
     blocks = [front, lead]
     blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
-    blocks += [not_advice(content), cite.source_list()]
+    blocks.append(not_advice(content))
+    if urgent.changes:
+        blocks.append(last_changed(urgent.changes, CHANGES_PAGE))
+    blocks.append(cite.source_list())
     return RenderedPage(URGENT_PAGE, urgent.heading, _join(blocks), cite.source_ids())
 
 
