@@ -149,7 +149,7 @@
       var tests = tr.insertCell();
       row.tests.forEach(function (test, i) {
         var link = document.createElement("a");
-        link.href = "../topics/monitoring/";
+        link.href = data.testsPage;
         link.textContent = test.name;
         if (i) {
           tests.appendChild(document.createTextNode(", "));

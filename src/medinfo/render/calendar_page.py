@@ -34,6 +34,8 @@ def calendar_data(content: Content) -> dict[str, Any]:
     return {
         "medicine": content.medicine.brand_name,
         "careTeam": content.medicine.care_team,
+        # Where each row links: the page that explains the tests, as the built site addresses it.
+        "testsPage": "../" + MONITORING_TOPIC.removesuffix(".md") + "/",
         "courseGapMonths": gap.months if gap else None,
         "tests": [
             {
