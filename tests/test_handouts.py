@@ -208,6 +208,7 @@ def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> No
         "Liver blood test",
         "Urine test",
         "Thyroid blood test",
+        "Skin check",
         "Notes",
     ]
     assert soup.select_one("aside.review-banner") is not None

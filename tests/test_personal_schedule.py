@@ -42,6 +42,7 @@ def test_two_courses_give_monthly_tests_until_48_months_after_the_last_drip(real
     for row in rows:
         assert {"blood", "liver", "urine"} <= set(row.test_ids)  # every month, the liver too
         assert ("thyroid" in row.test_ids) == (row.month % 3 == 0)  # every 3 months
+        assert ("skin" in row.test_ids) == (row.month % 12 == 0)  # once a year: months 0, 12 ... 60
 
 
 def test_the_schedule_comes_from_the_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

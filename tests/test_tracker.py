@@ -107,8 +107,8 @@ def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content
     ) in markdown
     assert "## Part 1: From your first course to your second course" in markdown
     assert "## Part 2: The 48 months after your last course" in markdown
-    # Blood, liver and urine every month, thyroid every 3 months: 12 + 48 months.
-    assert markdown.count('<span class="tick-box"') == 12 * 3 + 4 + 48 * 3 + 16
+    # Blood, liver and urine every month, thyroid every 3 months, skin every year: 12 + 48 months.
+    assert markdown.count('<span class="tick-box"') == (12 * 3 + 4 + 1) + (48 * 3 + 16 + 4)
     assert "{ #source-smpc-section-4-4 }" in markdown and "{ #source-mhra-2019 }" in markdown
     assert "## Get help urgently" in markdown
 

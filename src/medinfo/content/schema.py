@@ -757,6 +757,14 @@ class ScheduledTest(Closed):
         description="How long it goes on: months after the last course of treatment.",
         examples=[48],
     )
+    note: Text | None = Field(
+        None,
+        description=(
+            "A sentence the reader needs beside this test, printed with it on the tracker, the calendar "
+            "and the calendar file: for example where the advice comes from (covered by the same sources)."
+        ),
+        examples=["This is advised in the United States. Ask your MS team whether you need it."],
+    )
     sources: SourceIds
 
 

@@ -20,7 +20,7 @@ from medinfo.content.loader import Content
 from medinfo.pages import CALENDAR_TITLE
 from medinfo.render.markdown import Citations, not_advice
 from medinfo.render.plain import markdown_text
-from medinfo.render.tracker import how_often
+from medinfo.render.tracker import schedule_line
 
 MONITORING_TOPIC = "topics/monitoring.md"  # where each test is explained
 COURSES = 4  # the first course and up to 3 more
@@ -43,6 +43,7 @@ def calendar_data(content: Content) -> dict[str, Any]:
                 "name": test.name,
                 "everyMonths": test.every_months,
                 "untilMonthsAfterLastCourse": test.until_months_after_last_course,
+                "note": test.note,
             }
             for test in schedule.tests
         ],
@@ -66,15 +67,12 @@ def render_calendar_page(content: Content) -> str:
         "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---",
         "Enter the dates of your courses. This page works out the months of your tests, "
         "to print or to add to your phone's calendar. Your dates stay on this device: "
-        "nothing is sent anywhere.",
+        "nothing is sent anywhere.\n{ .test-calendar__intro }",  # not on paper: it is about the form
         f'!!! warning "A reminder, not medical advice"\n\n    The plan from {team} comes first. '
         f"Check each date with {team}.",
     ]
     lines = ["## Your tests", ""]
-    for test in schedule.tests:
-        lines.append(
-            f"- **{markdown_text(test.name)}**: {markdown_text(how_often(test))}. {cite.links(test.sources)}"
-        )
+    lines += [schedule_line(test, cite) for test in schedule.tests]
     lines += ["", f"Each test is explained on [Tests and checks]({MONITORING_TOPIC})."]
     blocks.append("\n".join(lines))
     blocks.append(_form_html(json.dumps(calendar_data(content), ensure_ascii=False)))

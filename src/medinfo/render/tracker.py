@@ -39,11 +39,19 @@ class TrackerPart:
 
 def how_often(test: ScheduledTest) -> str:
     """``"every 3 months, from your first course until 48 months after your last course"``."""
-    every = "every month" if test.every_months == 1 else f"every {test.every_months} months"
+    every = {1: "every month", 12: "every year"}.get(test.every_months, f"every {test.every_months} months")
     return (
         f"{every}, from your first course until {test.until_months_after_last_course} months "
         "after your last course"
     )
+
+
+def schedule_line(test: ScheduledTest, cite: Citations) -> str:
+    """One test as a Markdown list item: what it checks, how often, its note and its sources."""
+    checks = f" ({markdown_text(test.checks)})" if test.checks else ""
+    note = f" {markdown_text(test.note)}" if test.note else ""
+    often = markdown_text(how_often(test))
+    return f"- **{markdown_text(test.name)}**{checks}: {often}.{note} {cite.links(test.sources)}"
 
 
 def _is_due(test: ScheduledTest, month: int, after_last_course: bool) -> bool:
@@ -121,10 +129,7 @@ def render_tracker_page(content: Content) -> str:
     if schedule.intro:
         blocks.append(markdown_text(schedule.intro))
     lines = ["## Your tests", ""]
-    for test in schedule.tests:
-        checks = f" ({markdown_text(test.checks)})" if test.checks else ""
-        often = markdown_text(how_often(test))
-        lines.append(f"- **{markdown_text(test.name)}**{checks}: {often}. {cite.links(test.sources)}")
+    lines += [schedule_line(test, cite) for test in schedule.tests]
     gap = schedule.second_course_after
     if gap is not None:
         courses = f"your second course is {gap.months} months after your first."
