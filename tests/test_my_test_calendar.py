@@ -29,6 +29,12 @@ PHONE = {"width": 390, "height": 844}
 STORE = "test-calendar-dates"
 D = dt.date
 COURSES = [Course(D(2025, 3, 10), D(2025, 3, 14)), Course(D(2026, 3, 10), D(2026, 3, 12))]
+FOUR_COURSES = [
+    Course(D(2021, 3, 10), D(2021, 3, 14)),
+    Course(D(2022, 3, 10), D(2022, 3, 12)),
+    Course(D(2023, 4, 10), D(2023, 4, 12)),
+    Course(D(2024, 5, 10), D(2024, 5, 12)),
+]
 
 
 @pytest.fixture
@@ -90,11 +96,16 @@ def test_the_calendar_file_has_an_all_day_event_per_test_month_with_stable_uids(
     first = download(page, tmp_path, "first.ics")
     events = list(first.walk("VEVENT"))
     expected = due_months(COURSES, real_content.schedule)
+    tests = {test.id: test for test in real_content.schedule.tests}
     assert [event["DTSTART"].dt for event in events] == [row.date for row in expected]
     for event, row in zip(events, expected, strict=True):
         assert type(event["DTSTART"].dt) is dt.date  # all day: no time, no time zone
         assert event["DTEND"].dt == row.date + dt.timedelta(days=1)
-        assert "check the date with your MS team" in str(event["DESCRIPTION"])
+        description = str(event["DESCRIPTION"])
+        assert "check the date with your MS team" in description
+        due = [tests[test_id] for test_id in row.test_ids]
+        assert all(test.name in description for test in due)  # names this month's tests
+        assert all(test.note in description for test in due if test.note)  # and what to ask about them
         assert [str(alarm["TRIGGER"].dt) for alarm in event.walk("VALARM")] == ["-1 day, 0:00:00"]
     # Downloading again updates the same events: the same UIDs.
     again = download(page, tmp_path, "again.ics")
@@ -163,23 +174,33 @@ def test_without_javascript_the_general_schedule_shows(browser: Browser, site_ur
     assert not page.locator("#test-calendar").is_visible()  # the fields could do nothing
     text = page.locator("article").inner_text()
     assert (
-        "Liver blood test: every month, from your first course until 48 months after your last course" in text
+        "Liver blood test (checks your liver): every month, from your first course until 48 months "
+        "after your last course" in text
     )
+    assert "Skin check (looks at your skin for signs of melanoma, a skin cancer): every year" in text
     assert "cannot work out your own dates" in text
     context.close()
 
 
 @pytest.mark.e2e
-def test_printed_the_months_fill_the_first_two_sides_with_the_dates_and_the_address(
-    page: Page, tmp_path: Path
+@pytest.mark.parametrize("courses", [COURSES[:1], COURSES, FOUR_COURSES], ids=["1 course", "2", "4"])
+def test_printed_it_is_one_sheet_the_tests_on_one_side_the_months_to_tick_on_the_other(
+    page: Page, tmp_path: Path, real_content: Content, courses: list[Course]
 ) -> None:
-    enter(page, COURSES)
+    assert real_content.schedule is not None
+    enter(page, courses)
     pdf = tmp_path / "calendar.pdf"
     page.pdf(path=str(pdf), format="A4")  # the browser's print, as a reader prints
-    first = pdfs.text(pdf, page=1)
-    assert f"Printed from {SITE_URL}my-test-calendar/" in first
-    assert "review 2 Dec 2027" in first  # the schedule's review date
-    assert "course 1 from 10 March 2025 to 14 March 2025" in first  # the reader's own dates
-    assert "Show my test dates" not in pdfs.text(pdf)  # no fields or buttons on paper
-    first_two = first + pdfs.text(pdf, page=2)
-    assert "10 March 2025" in first and "10 March 2030" in first_two  # every month on 2 sides
+    assert pdfs.page_count(pdf) == 2
+    first, second = pdfs.text(pdf, page=1), pdfs.text(pdf, page=2)
+    address = f"Printed from {SITE_URL}my-test-calendar/"
+    assert address in first and "review 2 Dec 2027" in first  # the schedule's review date
+    assert "Your tests" in first and "Sources" in first and "Review details" in first
+    assert "Show my test dates" not in first + second  # no fields or buttons on paper
+    # Side 2 stands alone: the reader's own dates, every month with a box to tick, where it came from.
+    assert f"course 1 from {long_date(courses[0].first_day)} to {long_date(courses[0].last_drip)}" in second
+    assert address in second and "review 2 Dec 2027" in second
+    rows = due_months(courses, real_content.schedule)
+    for row in (rows[0], rows[len(rows) // 2], rows[-1]):
+        assert f"{row.date.day} {row.date:%b} {row.date.year}".replace("Sep ", "Sept ") in second
+    assert page.locator(".test-calendar__grid .tick-box").count() == sum(len(r.test_ids) for r in rows)

@@ -14,6 +14,7 @@
   var download = document.getElementById("download-calendar");
   var remember = document.getElementById("remember-dates");
   var months = [];
+  var paper = null; // the months to tick, laid out for paper
 
   // Dates are plain calendar days (no time, no time zone): [year, month 1-12, day].
   function parse(text) {
@@ -39,9 +40,9 @@
   function iso(day) {
     return day[0] + "-" + String(day[1]).padStart(2, "0") + "-" + String(day[2]).padStart(2, "0");
   }
-  function words(day) {
+  function words(day, monthStyle) {
     return new Date(Date.UTC(day[0], day[1] - 1, day[2])).toLocaleDateString("en-GB", {
-      day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+      day: "numeric", month: monthStyle || "long", year: "numeric", timeZone: "UTC"
     });
   }
   function today() {
@@ -130,6 +131,7 @@
   }
 
   function show(found) {
+    clear();
     var worked = testMonths(found);
     months = worked.rows;
     var table = document.createElement("table");
@@ -167,9 +169,78 @@
       found.map(function (c) { return "course " + c.number + " from " + words(c.first) + " to " + words(c.last); })
         .join("; ") + ".";
     result.replaceChildren(summary, table);
+    paper = paperGrid(months, summary.textContent);
+    // At the very end of the page, so on paper it is side 2 on its own, after the sources.
+    (document.querySelector(".md-content__inner") || result.parentNode).appendChild(paper);
     download.disabled = false;
     status.textContent = "Your test dates are below: " + months.length + " months with tests, until " +
       words(worked.end) + ".";
+  }
+
+  // Nothing worked out on show: no months, no file to download, nothing to print.
+  function clear() {
+    months = [];
+    result.replaceChildren();
+    if (paper) {
+      paper.remove();
+      paper = null;
+    }
+    download.disabled = true;
+  }
+
+  // On paper: a box to tick for each test due, a dash where none is, as on the monitoring
+  // tracker, in two halves side by side, so up to 4 courses' months fit on one side.
+  // On screen it is hidden (print-only), so it is not read out twice.
+  function paperGrid(rows, summary) {
+    var wrap = document.createElement("div");
+    wrap.className = "test-calendar__paper print-only";
+    var heading = document.createElement("h2");
+    heading.textContent = "Your test months";
+    var note = document.createElement("p");
+    note.textContent = summary + " Tick each box when you have had that test. A dash (\u2013) means " +
+      "that test is not due that month.";
+    var halves = document.createElement("div");
+    halves.className = "test-calendar__halves";
+    // Side 2 may be printed on a sheet of its own: it says where it came from and its review date.
+    var origin = document.createElement("p");
+    origin.className = "test-calendar__origin";
+    origin.textContent = [".print-origin__address", ".review-note > span:not([hidden]):not(.review-note__details)"]
+      .map(function (selector) { return document.querySelector(selector); })
+      .filter(Boolean)
+      .map(function (line) { return line.textContent.replace(/\s+/g, " ").trim(); })
+      .join(" \u00b7 ");
+    wrap.append(heading, origin, note, halves);
+    var half = Math.ceil(rows.length / 2);
+    [rows.slice(0, half), rows.slice(half)].forEach(function (part) {
+      if (!part.length) {
+        return;
+      }
+      var table = document.createElement("table");
+      table.className = "test-calendar__grid";
+      var head = table.createTHead().insertRow();
+      ["Month", "Date"].concat(data.tests.map(function (t) { return t.name; })).forEach(function (name) {
+        var th = document.createElement("th");
+        th.scope = "col";
+        th.textContent = name;
+        head.appendChild(th);
+      });
+      var body = table.createTBody();
+      part.forEach(function (row) {
+        var tr = body.insertRow();
+        tr.insertCell().textContent = String(row.month);
+        tr.insertCell().textContent = words(row.date, "short");
+        data.tests.forEach(function (test) {
+          var cell = tr.insertCell();
+          if (row.tests.indexOf(test) >= 0) {
+            cell.innerHTML = '<span class="tick-box"></span>';
+          } else {
+            cell.textContent = "\u2013";
+          }
+        });
+      });
+      halves.appendChild(table);
+    });
+    return wrap;
   }
 
   // RFC 5545: all-day events, one per month with tests, with a reminder the day before.
@@ -197,8 +268,10 @@
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     months.forEach(function (row) {
       var names = row.tests.map(function (t) { return t.name; }).join(", ");
-      var description = data.medicine + " tests this month: " + names +
-        ". This is a reminder from the dates you entered: check the date with " + data.careTeam + ".";
+      var notes = row.tests.filter(function (t) { return t.note; })
+        .map(function (t) { return " " + t.name + ": " + t.note; }).join("");
+      var description = data.medicine + " tests this month: " + names + "." + notes +
+        " This is a reminder from the dates you entered: check the date with " + data.careTeam + ".";
       lines.push("BEGIN:VEVENT",
         "UID:" + start + "-month-" + row.month + "@" + host,
         "DTSTAMP:" + start + "T000000Z",
@@ -246,9 +319,7 @@
     event.preventDefault();
     var found = courses();
     if (!found) {
-      months = [];
-      result.replaceChildren();
-      download.disabled = true;
+      clear();
       status.textContent = "Some dates need checking: see the messages by the fields.";
       return;
     }
@@ -286,9 +357,7 @@
       // Nothing was stored.
     }
     form.reset();
-    months = [];
-    result.replaceChildren();
-    download.disabled = true;
+    clear();
     status.textContent = "Your dates are forgotten: nothing about them is kept on this device.";
   });
 })();
