@@ -166,15 +166,21 @@ def test_unknown_source_is_reported(tmp_path: Path) -> None:
     ), found
 
 
-def test_duplicate_test_ids_are_refused(tmp_path: Path) -> None:
-    found = " ".join(errors(project_with_schedule(tmp_path, SCHEDULE.replace("id: sneeze", "id: skin"))))
-    assert "each test needs its own id; used more than once: skin" in found
+def test_duplicate_test_ids_are_refused_at_the_second_one(tmp_path: Path) -> None:
+    found = errors(project_with_schedule(tmp_path, SCHEDULE.replace("id: sneeze", "id: skin")))
+    assert found == [
+        "content_src/monitoring-schedule.yaml:17: tests[2].id: the id 'skin' is also used by test 1. "
+        "Give each test its own id."
+    ]
 
 
-def test_uneven_course_gap_is_refused(tmp_path: Path) -> None:
-    found = " ".join(errors(project_with_schedule(tmp_path, SCHEDULE.replace("months: 6", "months: 5"))))
-    assert "second_course_after.months must be a whole number of each test's every_months" in found
-    assert "not for: skin" in found
+def test_an_interval_that_does_not_fit_the_course_gap_is_refused_at_its_line(tmp_path: Path) -> None:
+    found = errors(project_with_schedule(tmp_path, SCHEDULE.replace("every_months: 2", "every_months: 4")))
+    assert found == [
+        "content_src/monitoring-schedule.yaml:14: tests[1].every_months: every 4 months does not fit the "
+        "6 months between courses (second_course_after), so the sheet would lose this test's rhythm at the "
+        "next course. Use one of: 1, 2, 3, 6. If the sources give another interval, ask a developer."
+    ]
 
 
 def test_review_in_the_future_is_refused(tmp_path: Path) -> None:

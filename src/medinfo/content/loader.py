@@ -178,6 +178,8 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     topic_statement_ids = {sid for doc, _ in topic_docs for sid in _statement_ids(doc.data)}
     loader.check_statement_ids(statement_docs)
     loader.check_topic_order(topics)
+    if schedule_doc and schedule:
+        loader.check_schedule(schedule_doc, schedule)
     # If a topic file could not be read, every reference into it would look wrong.
     references_checkable = not any(
         f.startswith(loader.display(content_dir / TOPICS_DIR)) for f in loader.unreadable
@@ -466,6 +468,36 @@ class _Loader:
                 self.report.add(
                     doc.problem(
                         (*path, index), f"no topic has a statement with the id '{statement_id}'.{hint}"
+                    )
+                )
+
+    def check_schedule(self, doc: YamlDocument, schedule: MonitoringSchedule) -> None:
+        """Each test has its own id, and its interval fits the months between courses, so the
+        tracker and the calendar keep each test's rhythm from one course to the next."""
+        first: dict[str, int] = {}
+        for index, test in enumerate(schedule.tests):
+            if test.id in first:
+                self.report.add(
+                    doc.problem(
+                        ("tests", index, "id"),
+                        f"the id '{test.id}' is also used by test {first[test.id]}. "
+                        "Give each test its own id.",
+                    )
+                )
+            first.setdefault(test.id, index + 1)
+        gap = schedule.second_course_after
+        if gap is None:
+            return
+        fitting = ", ".join(str(n) for n in range(1, 13) if gap.months % n == 0)
+        for index, test in enumerate(schedule.tests):
+            if gap.months % test.every_months:
+                self.report.add(
+                    doc.problem(
+                        ("tests", index, "every_months"),
+                        f"every {test.every_months} months does not fit the {gap.months} months between "
+                        "courses (second_course_after), so the sheet would lose this test's rhythm at the "
+                        f"next course. Use one of: {fitting}. If the sources give another interval, ask "
+                        "a developer.",
                     )
                 )
 
