@@ -29,7 +29,7 @@ from conftest import FIXTURE, FIXTURE_TODAY, REPO, real_today
 from medinfo.cli import main
 from medinfo.content.loader import load_content
 from medinfo.content.yamlfile import parse_yaml_text
-from medinfo.render.markdown import render_pages
+from medinfo.render.generated import generated_markdown
 
 GUIDES = [REPO / "CONTRIBUTING.md", *sorted((REPO / "editors").glob("*.md"))]
 TASKS = [
@@ -38,6 +38,7 @@ TASKS = [
     "record-a-review.md",
     "add-a-question.md",
     "add-a-topic.md",
+    "change-the-test-timetable.md",
     "preview-locally.md",
     "read-a-failed-check.md",
 ]
@@ -146,9 +147,9 @@ class Workspace:
                 assert line in printed, f"the guide shows:\n{line}\nbut the check printed:\n{err}"
         elif op == "shows":
             content, _ = load_content(self.root / "content_src", self.root / "docs")
-            page = next(p for p in render_pages(content) if p.path == argument)
+            page = generated_markdown(content)[argument]
             for line in step.body.splitlines():
-                assert line in page.markdown, f"{argument} does not show:\n{line}"
+                assert line in page, f"{argument} does not show:\n{line}"
         else:
             raise AssertionError(f"unknown test step: {step.op}")
 

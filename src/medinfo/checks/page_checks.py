@@ -19,10 +19,9 @@ from medinfo.checks.pagehtml import parsed
 from medinfo.checks.prose import PageProse, check_pages, prose_from_html
 from medinfo.checks.safety import line_of, unsafe_markup
 from medinfo.content.loader import Content, display_path, split_front_matter
-from medinfo.pages import GLOSSARY_PAGE, TRACKER_PAGE
+from medinfo.pages import GLOSSARY_PAGE
 from medinfo.problems import Problem
-from medinfo.render.markdown import render_pages
-from medinfo.render.tracker import render_tracker_page
+from medinfo.render.generated import generated_markdown
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc")
@@ -96,11 +95,8 @@ def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]
 
 
 def _generated(content: Content) -> list[_Page]:
-    rendered = [(page.path, page.markdown) for page in render_pages(content)]
-    if content.schedule is not None:
-        rendered.append((TRACKER_PAGE, render_tracker_page(content)))
     pages = []
-    for path, text in rendered:
+    for path, text in generated_markdown(content).items():
         meta, body = _split_front_matter(text)
         pages.append(_Page(path, str(meta.get("source_file") or path), body, hand_written=False))
     return pages

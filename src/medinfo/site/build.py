@@ -63,11 +63,9 @@ from medinfo.printing.handouts import (
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
-from medinfo.render.calendar_page import render_calendar_page
+from medinfo.render.generated import generated_markdown
 from medinfo.render.handwritten import expand_markers
-from medinfo.render.markdown import render_pages
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
-from medinfo.render.tracker import render_tracker_page
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
@@ -207,11 +205,8 @@ class SiteBuild:
 
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
-        pages = {page.path: page.markdown for page in render_pages(self.content)}
+        pages = generated_markdown(self.content)
         pages[HANDOUTS_PAGE] = render_handouts_page(HANDOUTS_TITLE, self.content.medicine)
-        if self.content.schedule:
-            pages[TRACKER_PAGE] = render_tracker_page(self.content)
-            pages[CALENDAR_PAGE] = render_calendar_page(self.content)
         return pages
 
     def pdf_paths(self) -> list[str]:
