@@ -100,13 +100,19 @@ def test_the_calendar_file_has_an_all_day_event_per_test_month_with_stable_uids(
     assert [event["DTSTART"].dt for event in events] == [row.date for row in expected]
     for event, row in zip(events, expected, strict=True):
         assert type(event["DTSTART"].dt) is dt.date  # all day: no time, no time zone
+        made = event["DTSTAMP"].dt  # when the file was made, in UTC (RFC 5545 with METHOD)
+        assert made.tzinfo is not None and abs(made - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
         assert event["DTEND"].dt == row.date + dt.timedelta(days=1)
         description = str(event["DESCRIPTION"])
         assert "check the date with your MS team" in description
         due = [tests[test_id] for test_id in row.test_ids]
         assert all(test.name in description for test in due)  # names this month's tests
         assert all(test.note in description for test in due if test.note)  # and what to ask about them
-        assert [str(alarm["TRIGGER"].dt) for alarm in event.walk("VALARM")] == ["-1 day, 0:00:00"]
+        # One reminder, at 9 in the morning the day before (the event starts at midnight).
+        assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(hours=-15)]
+    raw = (tmp_path / "first.ics").read_bytes()
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")  # CRLF line ends
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 75  # RFC 5545: at most 75 octets a line
     # Downloading again updates the same events: the same UIDs.
     again = download(page, tmp_path, "again.ics")
     assert [e["UID"] for e in again.walk("VEVENT")] == [e["UID"] for e in events]

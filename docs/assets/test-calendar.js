@@ -243,19 +243,29 @@
     return wrap;
   }
 
-  // RFC 5545: all-day events, one per month with tests, with a reminder the day before.
+  // RFC 5545: all-day events, one per month with tests, with a reminder at 9am the day before.
   // The UID is the first course's date and the month's number, so a new download updates
   // the events already in the calendar instead of adding them again.
   function escapeText(text) {
     return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   }
+  // RFC 5545 section 3.1: lines of at most 75 octets (UTF-8 bytes, not characters); a longer
+  // one goes on in lines that start with a space. A character is never cut in two.
   function fold(line) {
     var out = [];
-    while (line.length > 73) {
-      out.push(line.slice(0, 73));
-      line = " " + line.slice(73);
-    }
-    out.push(line);
+    var current = "";
+    var size = 0;
+    Array.from(line).forEach(function (character) {
+      var bytes = new TextEncoder().encode(character).length;
+      if (size + bytes > 75) {
+        out.push(current);
+        current = " ";
+        size = 1;
+      }
+      current += character;
+      size += bytes;
+    });
+    out.push(current);
     return out.join("\r\n");
   }
   function compact(day) {
@@ -264,6 +274,8 @@
   function calendarFile(found) {
     var host = location.hostname || "ms-info";
     var start = compact(found[0].first);
+    // With METHOD, DTSTAMP is when this file was made (RFC 5545 section 3.8.7.2), in UTC.
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + host + "//My test calendar//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     months.forEach(function (row) {
@@ -274,12 +286,13 @@
         " This is a reminder from the dates you entered: check the date with " + data.careTeam + ".";
       lines.push("BEGIN:VEVENT",
         "UID:" + start + "-month-" + row.month + "@" + host,
-        "DTSTAMP:" + start + "T000000Z",
+        "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + compact(row.date),
         "DTEND;VALUE=DATE:" + compact(nextDay(row.date)),
         "SUMMARY:" + escapeText(data.medicine + " tests: " + names),
         "DESCRIPTION:" + escapeText(description),
-        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
+        // All-day events start at midnight: 15 hours before is 9 in the morning the day before.
+        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15H",
         "DESCRIPTION:" + escapeText(data.medicine + " tests tomorrow: " + names),
         "END:VALARM", "END:VEVENT");
     });

@@ -107,6 +107,8 @@ def _form_html(schedule_json: str) -> str:
         '<button type="button" class="md-button" id="download-calendar" disabled>'
         "Download a calendar file (.ics)</button> "
         '<button type="button" class="md-button" id="forget-dates">Forget my dates</button></p>'
+        "\n<p>The calendar file has an event for each month with tests, with a reminder at 9 in the "
+        "morning the day before. Open it on your phone to add the events to your calendar.</p>"
         '\n<p class="test-calendar__status" id="test-calendar-status" role="status"></p>'
         "\n</form>\n"
         '<div id="test-calendar-result"></div>\n'
