@@ -152,6 +152,30 @@ def test_axe_finds_no_violations_with_search_and_menu_open(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.e2e
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_violations_on_my_test_calendar_with_its_months_and_with_its_messages(
+    browser: Browser, site_url: str, viewport: str, palette: str
+) -> None:
+    """The calendar's states the page sweep does not see: the reader's months, and bad dates."""
+    context = open_context(browser, viewport, palette)
+    page = context.new_page()
+    goto(page, site_url + "my-test-calendar/")
+    page.fill("#course-1-first", "2025-03-10")
+    page.fill("#course-1-last", "2025-03-14")
+    page.click("#test-calendar button[type=submit]")
+    page.locator(".test-calendar__table").wait_for()
+    problems = axe_violations(page, f"{viewport}/{palette} calendar with months")
+    page.fill("#course-2-first", "2025-04-01")  # too soon after course 1
+    page.fill("#course-2-last", "2025-03-01")  # and before its own first day
+    page.click("#test-calendar button[type=submit]")
+    assert page.locator("[aria-invalid=true]").count() == 2
+    problems += axe_violations(page, f"{viewport}/{palette} calendar with messages")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
 # --- Keyboard ----------------------------------------------------------------------
 
 

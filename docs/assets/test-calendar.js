@@ -14,7 +14,8 @@
   var download = document.getElementById("download-calendar");
   var remember = document.getElementById("remember-dates");
   var months = [];
-  var paper = null; // the months to tick, laid out for paper
+  // The months to tick, laid out for paper.
+  var paper = null;
 
   // Dates are plain calendar days (no time, no time zone): [year, month 1-12, day].
   function parse(text) {
