@@ -134,6 +134,20 @@ def test_a_further_course_moves_the_end_and_keeps_the_events_already_added(
 
 
 @pytest.mark.e2e
+def test_the_file_follows_dates_changed_after_the_months_were_shown(
+    page: Page, real_content: Content, tmp_path: Path
+) -> None:
+    assert real_content.schedule is not None
+    enter(page, COURSES)
+    one = COURSES[:1]
+    page.fill("#course-2-first", "")
+    page.fill("#course-2-last", "")  # then straight to the download, without "Show my test dates"
+    events = list(download(page, tmp_path, "changed.ics").walk("VEVENT"))
+    assert [e["DTSTART"].dt for e in events] == [row.date for row in due_months(one, real_content.schedule)]
+    assert page.locator(".test-calendar__table tbody tr").count() == len(events)  # the page agrees
+
+
+@pytest.mark.e2e
 def test_bad_dates_get_a_message_by_their_field_and_nothing_is_worked_out(page: Page) -> None:
     too_soon = [COURSES[0], Course(D(2025, 9, 1), D(2025, 9, 3))]
     enter(page, too_soon)

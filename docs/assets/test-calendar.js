@@ -131,20 +131,27 @@
     return { rows: rows, end: end };
   }
 
-  function show(found) {
-    clear();
-    var worked = testMonths(found);
-    months = worked.rows;
+  // An empty table with a row of column headings.
+  function tableWithHeadings(className, headings) {
     var table = document.createElement("table");
-    table.className = "test-calendar__table";
+    table.className = className;
     var head = table.createTHead().insertRow();
-    ["Month", "Date", "Tests", "Done"].forEach(function (name) {
+    headings.forEach(function (name) {
       var th = document.createElement("th");
       th.scope = "col";
       th.textContent = name;
       head.appendChild(th);
     });
-    var body = table.createTBody();
+    table.createTBody();
+    return table;
+  }
+
+  function show(found) {
+    clear();
+    var worked = testMonths(found);
+    months = worked.rows;
+    var table = tableWithHeadings("test-calendar__table", ["Month", "Date", "Tests", "Done"]);
+    var body = table.tBodies[0];
     months.forEach(function (row) {
       var tr = body.insertRow();
       tr.insertCell().textContent = String(row.month);
@@ -189,6 +196,11 @@
     download.disabled = true;
   }
 
+  function refuse() {
+    clear();
+    status.textContent = "Some dates need checking: see the messages by the fields.";
+  }
+
   // On paper: a box to tick for each test due, a dash where none is, as on the monitoring
   // tracker, in two halves side by side, so up to 4 courses' months fit on one side.
   // On screen it is hidden (print-only), so it is not read out twice.
@@ -216,16 +228,9 @@
       if (!part.length) {
         return;
       }
-      var table = document.createElement("table");
-      table.className = "test-calendar__grid";
-      var head = table.createTHead().insertRow();
-      ["Month", "Date"].concat(data.tests.map(function (t) { return t.name; })).forEach(function (name) {
-        var th = document.createElement("th");
-        th.scope = "col";
-        th.textContent = name;
-        head.appendChild(th);
-      });
-      var body = table.createTBody();
+      var names = data.tests.map(function (t) { return t.name; });
+      var table = tableWithHeadings("test-calendar__grid", ["Month", "Date"].concat(names));
+      var body = table.tBodies[0];
       part.forEach(function (row) {
         var tr = body.insertRow();
         tr.insertCell().textContent = String(row.month);
@@ -256,8 +261,9 @@
     var out = [];
     var current = "";
     var size = 0;
+    var encoder = new TextEncoder();
     Array.from(line).forEach(function (character) {
-      var bytes = new TextEncoder().encode(character).length;
+      var bytes = encoder.encode(character).length;
       if (size + bytes > 75) {
         out.push(current);
         current = " ";
@@ -333,8 +339,7 @@
     event.preventDefault();
     var found = courses();
     if (!found) {
-      clear();
-      status.textContent = "Some dates need checking: see the messages by the fields.";
+      refuse();
       return;
     }
     try {
@@ -350,10 +355,14 @@
   });
 
   download.addEventListener("click", function () {
+    // From the dates in the fields now: if they changed since "Show my test dates", the months
+    // on the page are worked out again first, so the file and the page always agree.
     var found = courses();
-    if (!found || !months.length) {
+    if (!found) {
+      refuse();
       return;
     }
+    show(found);
     var blob = new Blob([calendarFile(found)], { type: "text/calendar" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
