@@ -69,7 +69,7 @@ from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
-from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, minify_in_place, write_bundles
+from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
 
 CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
@@ -411,14 +411,7 @@ class SiteBuild:
         self.problems += page_rules(pages, self.content, self.root)
         if not self.session.serving:
             (site_dir / "_headers").write_text(headers_file(self._script_hashes), encoding="utf-8")
-            write_bundles(site_dir, *self._own_assets)
-            bundled = {*self._own_assets[0], *self._own_assets[1]}
-            own_files = [
-                path.relative_to(self.docs_dir).as_posix()
-                for pattern in ("*.css", "*.js")
-                for path in sorted((self.docs_dir / "assets").glob(pattern))
-            ]
-            minify_in_place(site_dir, [p for p in own_files if p not in bundled and (site_dir / p).is_file()])
+            publish_own_assets(site_dir, self.docs_dir / "assets", *self._own_assets)
 
 
 def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:

@@ -39,18 +39,10 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n", _INDENT.sub("", text)).strip() + "\n"
 
 
-def minify_in_place(site_dir: Path, paths: Sequence[str]) -> None:
-    """Our own files that only some pages load (My test calendar's script and styles), minified
-    where they are, by the same rules."""
-    for path in paths:
-        file = site_dir / path
-        minify = minify_css if path.endswith(".css") else minify_js
-        file.write_text(minify(file.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def write_bundles(site_dir: Path, css: Sequence[str], js: Sequence[str]) -> None:
-    """Join the listed files (paths inside the site, in mkdocs.yml's order) into the two bundles,
-    and remove them, so the published site holds only what its pages load."""
+def publish_own_assets(site_dir: Path, own_dir: Path, css: Sequence[str], js: Sequence[str]) -> None:
+    """Join the listed files (paths inside the site, in mkdocs.yml's order) into the two bundles
+    and remove them, so the published site holds only what its pages load; then minify where
+    they are our other files in ``own_dir`` (docs/assets), which only one page loads."""
     for paths, bundle, minify in ((css, BUNDLE_CSS, minify_css), (js, BUNDLE_JS, minify_js)):
         if not paths:
             continue
@@ -58,3 +50,9 @@ def write_bundles(site_dir: Path, css: Sequence[str], js: Sequence[str]) -> None
         (site_dir / bundle).write_text("".join(parts), encoding="utf-8")
         for path in paths:
             (site_dir / path).unlink()
+    folder = own_dir.name  # "assets": the same folder inside the site
+    for pattern, minify in (("*.css", minify_css), ("*.js", minify_js)):
+        for source in sorted(own_dir.glob(pattern)):
+            published = site_dir / folder / source.name
+            if f"{folder}/{source.name}" not in {*css, *js} and published.is_file():
+                published.write_text(minify(published.read_text(encoding="utf-8")), encoding="utf-8")
