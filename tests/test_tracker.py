@@ -11,6 +11,7 @@ from conftest import FIXTURE
 from medinfo.content.loader import Content, load_content
 from medinfo.content.schema import MonitoringSchedule, source_ids
 from medinfo.problems import ContentError
+from medinfo.render.calendar_page import calendar_data, render_calendar_page
 from medinfo.render.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
 
 SCHEDULE = """\
@@ -195,3 +196,15 @@ def test_schedule_file_is_not_a_stray_file(tmp_path: Path) -> None:
     (root / "content_src" / "monitoring.yaml").write_text("x: 1\n", encoding="utf-8")
     found = " ".join(errors(root))
     assert "monitoring-schedule.yaml" in found and "this file is not used" in found
+
+
+def test_the_calendar_links_to_the_tests_page_only_when_the_medicine_has_one(
+    tmp_path: Path, real_content: Content
+) -> None:
+    made_up = load(project_with_schedule(tmp_path))  # Zelvora has no page about its tests
+    assert calendar_data(made_up)["testsPage"] is None
+    assert "Each test is explained on" not in render_calendar_page(made_up)
+    assert calendar_data(real_content)["testsPage"] == "../topics/monitoring/"
+    assert "Each test is explained on [Tests and checks](topics/monitoring.md)." in render_calendar_page(
+        real_content
+    )

@@ -158,8 +158,10 @@
       tr.insertCell().textContent = words(row.date);
       var tests = tr.insertCell();
       row.tests.forEach(function (test, i) {
-        var link = document.createElement("a");
-        link.href = data.testsPage;
+        var link = document.createElement(data.testsPage ? "a" : "span");
+        if (data.testsPage) {
+          link.href = data.testsPage;
+        }
         link.textContent = test.name;
         if (i) {
           tests.appendChild(document.createTextNode(", "));

@@ -26,6 +26,11 @@ MONITORING_TOPIC = "topics/monitoring.md"  # where each test is explained
 COURSES = 4  # the first course and up to 3 more
 
 
+def _tests_topic(content: Content) -> str | None:
+    """The title of the topic that explains the tests, if the medicine has one."""
+    return next((e.topic.title for e in content.topics if e.page_path == MONITORING_TOPIC), None)
+
+
 def calendar_data(content: Content) -> dict[str, Any]:
     """What the page's script needs, from the schedule: each test's interval and length."""
     schedule = content.schedule
@@ -35,7 +40,7 @@ def calendar_data(content: Content) -> dict[str, Any]:
         "medicine": content.medicine.brand_name,
         "careTeam": content.medicine.care_team,
         # Where each row links: the page that explains the tests, as the built site addresses it.
-        "testsPage": "../" + MONITORING_TOPIC.removesuffix(".md") + "/",
+        "testsPage": "../" + MONITORING_TOPIC.removesuffix(".md") + "/" if _tests_topic(content) else None,
         "courseGapMonths": gap.months if gap else None,
         "tests": [
             {
@@ -73,7 +78,9 @@ def render_calendar_page(content: Content) -> str:
     ]
     lines = ["## Your tests", ""]
     lines += [schedule_line(test, cite) for test in schedule.tests]
-    lines += ["", f"Each test is explained on [Tests and checks]({MONITORING_TOPIC})."]
+    explained = _tests_topic(content)
+    if explained is not None:
+        lines += ["", f"Each test is explained on [{markdown_text(explained)}]({MONITORING_TOPIC})."]
     blocks.append("\n".join(lines))
     blocks.append(_form_html(json.dumps(calendar_data(content), ensure_ascii=False)))
     blocks.append(not_advice(content))
