@@ -74,12 +74,10 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
         if entry.topic.review.signed_off is None:
             assert "Not yet checked by a clinician" in banner_text
         assert soup.find("h2", id="get-help-urgently").get_text(strip=True) == "Get help urgently"
-        levels = soup.select(
-            ".admonition.urgent-emergency, .admonition.urgent-same-day, .admonition.urgent-soon"
-        )
+        levels = soup.select(".admonition.urgent-emergency, .admonition.urgent-now, .admonition.urgent-soon")
         assert [next(c for c in level["class"] if c.startswith("urgent-")) for level in levels] == [
             "urgent-emergency",
-            "urgent-same-day",
+            "urgent-now",
             "urgent-soon",
         ], entry.slug
         assert "Emergency: call 999 (UK) or 112 (EU) for an ambulance now" in words(levels[0]), entry.slug

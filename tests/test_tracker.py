@@ -77,6 +77,9 @@ def test_real_tracker_runs_from_first_course_to_48_months_after_the_last(real_co
         assert due_months(schedule, part, "urine") == months
     assert due_months(schedule, 0, "thyroid") == [3, 6, 9, 12]
     assert due_months(schedule, 1, "thyroid") == list(range(3, 49, 3))
+    # The leaflet's yearly cervical screening has no end in any source: it runs with the sheet.
+    assert due_months(schedule, 0, "cervical") == [12]
+    assert due_months(schedule, 1, "cervical") == [12, 24, 36, 48]
 
 
 def test_real_timetable_is_sourced_from_registered_sources(real_content: Content) -> None:
@@ -94,7 +97,9 @@ def test_real_timetable_has_monthly_liver_tests_to_48_months(real_content: Conte
     assert schedule is not None
     liver = next(test for test in schedule.tests if test.id == "liver")
     assert (liver.every_months, liver.until_months_after_last_course) == (1, 48)
-    assert {"smpc"} <= set(source_ids(liver.sources))
+    assert {"eu-leaflet", "smpc"} <= set(source_ids(liver.sources))
+    # Sources that do not say "monthly" (before and during; periodically) are not cited for it.
+    assert not {"mhra-2019", "health-canada-2019"} & set(source_ids(liver.sources))
 
 
 def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content) -> None:
@@ -103,14 +108,20 @@ def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content
     assert (
         "**Liver blood test** (checks your liver): every month, from your first course until 48 months "
         "after your last course. "
-        "[\\[3\\]](#source-smpc-section-4-4){ #cited-source-smpc-section-4-4-1 .citation } "
-        "[\\[4\\]](#source-mhra-2019){ #cited-source-mhra-2019-1 .citation }"
+        "[\\[3\\]](#source-eu-leaflet-section-2){ #cited-source-eu-leaflet-section-2-1 .citation } "
+        "[\\[4\\]](#source-smpc-section-4-4){ #cited-source-smpc-section-4-4-1 .citation }"
+    ) in markdown
+    assert (
+        "**Cervical screening** (such as a smear test, which looks for changes in the cervix (the neck of "
+        "the womb)): every year, from your first course. The sources we read give no end, so this sheet "
+        "shows it for as long as your other tests."
     ) in markdown
     assert "## Part 1: From your first course to your second course" in markdown
     assert "## Part 2: The 48 months after your last course" in markdown
-    # Blood, liver and urine every month, thyroid every 3 months, skin every year: 12 + 48 months.
-    assert markdown.count('<span class="tick-box"') == (12 * 3 + 4 + 1) + (48 * 3 + 16 + 4)
-    assert "{ #source-smpc-section-4-4 }" in markdown and "{ #source-mhra-2019 }" in markdown
+    # Blood, liver and urine every month, thyroid every 3 months, cervical screening and skin every
+    # year: 12 + 48 months.
+    assert markdown.count('<span class="tick-box"') == (12 * 3 + 4 + 2) + (48 * 3 + 16 + 8)
+    assert "{ #source-smpc-section-4-4 }" in markdown and "{ #source-eu-leaflet-section-2 }" in markdown
     assert "## Get help urgently" in markdown
 
 
@@ -129,9 +140,37 @@ def test_sheet_follows_the_numbers_in_the_file(tmp_path: Path) -> None:
     assert how_often(schedule.tests[0]) == (
         "every 2 months, from your first course until 12 months after your last course"
     )
+
     steps = how_to_use(schedule, "your test fever team")
     assert "If you do not have a second course, carry on in part 2 from month 7." in steps
     assert "Your test fever team will tell you the dates of your tests." in steps[-1]
+
+
+def test_a_test_with_no_end_in_its_sources_runs_as_long_as_the_sheet(tmp_path: Path) -> None:
+    text = SCHEDULE.replace("    until_months_after_last_course: 12\n", "", 1)
+    schedule = load(project_with_schedule(tmp_path, text)).schedule
+    assert schedule is not None
+    assert due_months(schedule, 1, "skin") == list(range(2, 19, 2))  # with the 18-month sneeze count
+    assert how_often(schedule.tests[0]) == (
+        "every 2 months, from your first course. The sources we read give no end, so this sheet shows "
+        "it for as long as your other tests"
+    )
+    assert (
+        calendar_data(load(project_with_schedule(tmp_path / "again", text)))["tests"][0][
+            "untilMonthsAfterLastCourse"
+        ]
+        == 18
+    )
+
+
+def test_a_timetable_where_no_test_ends_is_refused(tmp_path: Path) -> None:
+    text = SCHEDULE.replace("    until_months_after_last_course: 12\n", "").replace(
+        "    until_months_after_last_course: 18\n", ""
+    )
+    assert errors(project_with_schedule(tmp_path, text)) == [
+        "content_src/monitoring-schedule.yaml:1: (whole file): at least one test needs "
+        "'until_months_after_last_course', so that the sheet knows how long the tests go on"
+    ]
 
 
 def test_single_course_medicine_has_one_part(tmp_path: Path) -> None:

@@ -186,10 +186,13 @@ def test_duplicate_statement_id_across_files(project: Project) -> None:
     project.replace(TOPIC, "id: zv-se-sneeze", "id: zv-works-blocks")
     line = project.line_of(TOPIC, "id: zv-works-blocks")
     first = project.line_of(WORKS, "id: zv-works-blocks")
-    assert project.errors() == [
+    errors = project.errors()
+    assert (
         f"{TOPIC}:{line}: sections[1].statements[2].id: the statement id 'zv-works-blocks' is "
         f"already used ({WORKS} line {first}). Statement ids must be unique across the site."
-    ]
+    ) in errors
+    # The leaflet map named the statement whose id was overwritten: it says so too.
+    assert len(errors) == 2 and "there is no statement with the id 'zv-se-sneeze'" in errors[0]
 
 
 @pytest.mark.parametrize(
@@ -383,11 +386,11 @@ def test_check_command_passes_on_good_content() -> None:
 def test_urgent_levels_come_most_urgent_first_and_name_known_phone_services(project: Project) -> None:
     urgent = "content_src/urgent-help.yaml"
     text = project.path(urgent).read_text(encoding="utf-8")
-    emergency = text[text.index("  - level: emergency") : text.index("  - level: same-day")]
+    emergency = text[text.index("  - level: emergency") : text.index("  - level: now")]
     project.path(urgent).write_text(text.replace(emergency, "") + emergency, encoding="utf-8")
     assert project.errors() == [
-        f"{urgent}:1: (whole file): list each level once, most urgent first (emergency, same-day, soon); "
-        "they are: same-day, emergency"
+        f"{urgent}:1: (whole file): list each level once, most urgent first (emergency, now, soon); "
+        "they are: now, emergency"
     ]
     project.path(urgent).write_text(
         text.replace("Call {emergency} now", "Call {ambulance} now"), encoding="utf-8"

@@ -94,8 +94,7 @@ def course_problems(
 
 def schedule_end(courses: list[Course], schedule: MonitoringSchedule) -> dt.date:
     """When the tests end: the longest-running test, counted from the last drip."""
-    longest = max(test.until_months_after_last_course for test in schedule.tests)
-    return add_months(courses[-1].last_drip, longest)
+    return add_months(courses[-1].last_drip, schedule.months_after_last_course)
 
 
 def due_months(courses: list[Course], schedule: MonitoringSchedule) -> list[DueMonth]:
@@ -112,8 +111,7 @@ def due_months(courses: list[Course], schedule: MonitoringSchedule) -> list[DueM
         due = tuple(
             test.id
             for test in schedule.tests
-            if month % test.every_months == 0
-            and date <= add_months(last_drip, test.until_months_after_last_course)
+            if month % test.every_months == 0 and date <= add_months(last_drip, schedule.ends_after(test))
         )
         if due:
             rows.append(DueMonth(month, date, due))

@@ -26,10 +26,11 @@ from medinfo.problems import FieldPath, Problem, describe_field
 WORD_LIST = "spelling-words.txt"
 SEEDS = "seeds"
 # Fields whose values are not words for readers, or are other people's words.
-NOT_PROSE = {"id", "sources", "url", "seed_file", "answer_from", "key_points", "key_facts"}
+NOT_PROSE = {"id", "sources", "url", "seed_file", "answer_from", "key_points", "key_facts", "leaflet"}
 NOT_PROSE_IN = {
     "sources.yaml": {"title"},  # publishers' titles, shown as they gave them
     "coverage.yaml": {"file", "quote", "statements"},  # quotes copied exactly from the seeds; ids
+    "leaflet-map.yaml": {"leaflet_file", "text", "statements", "section"},  # the leaflet's own words; ids
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")

@@ -17,12 +17,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from medinfo.content.coverage import check_coverage
+from medinfo.content.leaflet import check_leaflet_map, check_sign_urgency
 from medinfo.content.schema import (
     Cite,
     CoverageFile,
     FaqFile,
     GlossaryEntry,
     GlossaryFile,
+    LeafletMap,
     MedicalTermsFile,
     Medicine,
     MonitoringSchedule,
@@ -48,6 +50,8 @@ MEDICAL_TERMS_FILE = "medical-terms.yaml"
 FAQ_FILE = "faq.yaml"
 COVERAGE_FILE = "coverage.yaml"
 SEEDS_DIR = "seeds"
+LEAFLET_MAP_FILE = "leaflet-map.yaml"
+LEAFLET_DIR = "leaflet"
 SCHEDULE_FILE = "monitoring-schedule.yaml"  # optional: without it, no monitoring tracker
 TOPICS_DIR = "topics"
 
@@ -143,6 +147,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     _, terms = loader.model(content_dir / MEDICAL_TERMS_FILE, MedicalTermsFile)
     faq_doc, faq = loader.model(content_dir / FAQ_FILE, FaqFile)
     coverage_doc, coverage = loader.model(content_dir / COVERAGE_FILE, CoverageFile)
+    leaflet_doc, leaflet_map = loader.model(content_dir / LEAFLET_MAP_FILE, LeafletMap)
     schedule_path = content_dir / SCHEDULE_FILE
     schedule_doc, schedule = (
         loader.model(schedule_path, MonitoringSchedule) if schedule_path.is_file() else (None, None)
@@ -188,9 +193,22 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         loader.check_faq_answers(faq_doc, faq, topic_statement_ids)
     if medicine_doc and medicine and references_checkable:
         loader.check_references(medicine_doc, ("key_facts",), medicine.key_facts, topic_statement_ids)
+    all_ids = topic_statement_ids | set(_statement_ids(faq_doc.data if faq_doc else None))
     if coverage_doc and coverage and references_checkable:
-        all_ids = topic_statement_ids | set(_statement_ids(faq_doc.data if faq_doc else None))
         loader.report.extend(check_coverage(coverage_doc, coverage, content_dir / SEEDS_DIR, all_ids))
+    if leaflet_doc and leaflet_map and references_checkable:
+        loader.report.extend(
+            check_leaflet_map(
+                leaflet_doc,
+                leaflet_map,
+                content_dir / LEAFLET_DIR,
+                all_ids,
+                {source_id for _, source_id in _registry(sources_doc)} if sources_doc else None,
+                urgent,
+            )
+        )
+    if leaflet_doc and leaflet_map and urgent_doc and urgent:
+        loader.report.extend(check_sign_urgency(urgent_doc, urgent, leaflet_doc, leaflet_map))
 
     if loader.report.errors or not (medicine and sources and urgent and glossary and terms and faq):
         raise ContentError(loader.report)
@@ -277,6 +295,7 @@ class _Loader:
             MEDICAL_TERMS_FILE,
             FAQ_FILE,
             COVERAGE_FILE,
+            LEAFLET_MAP_FILE,
             SCHEDULE_FILE,
         }
         for path in sorted(content_dir.rglob("*")):

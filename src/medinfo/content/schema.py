@@ -32,6 +32,8 @@ Slug = Annotated[
 # No control characters (they cannot be shown, and make the HTML invalid).
 _PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
 Text = Annotated[str, Field(min_length=1, max_length=3000, pattern=_PRINTABLE)]
+# A passage copied from a long document (the package leaflet).
+LongText = Annotated[str, Field(min_length=1, max_length=12000, pattern=_PRINTABLE)]
 # Titles and descriptions are also placed into HTML by the theme, which does not
 # escape them; so the characters that would break the page are not allowed.
 PlainLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r'^[^<>&"]+$')]
@@ -362,23 +364,40 @@ class PhoneService(Closed):
     sources: SourceIds
 
 
-UrgencyLevel = Literal["emergency", "same-day", "soon"]
+UrgencyLevel = Literal["emergency", "now", "soon"]
 URGENCY_LEVELS: tuple[str, ...] = typing.get_args(UrgencyLevel)  # most urgent first
 _PHONE_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
+
+
+class UrgentSign(SourcedText):
+    """One warning sign on the card, and the leaflet passages that say how urgent it is."""
+
+    leaflet: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "The passages of the package leaflet this sign comes from, by their id in "
+            "content_src/leaflet-map.yaml. The check refuses a level less urgent than the leaflet's "
+            "own words there ('get help right away' is emergency; 'immediately' or 'right away' is now)."
+        ),
+        examples=[["s2-serious-after-drip"]],
+    )
 
 
 class UrgentLevel(Closed):
     """One level of urgency (like an NHS care card): its words, its warning signs, what to do."""
 
     level: UrgencyLevel = Field(
-        description="emergency (call an ambulance now), same-day (contact a doctor today) or soon.",
+        description=(
+            "emergency (call an ambulance now), now (contact the MS team straight away; if they cannot "
+            "be reached, 111 or A&E) or soon (tell the MS team soon)."
+        ),
         examples=["emergency"],
     )
     heading: Text = Field(
         description="Who to call and when, before the signs. Write {id} for a phone service's numbers.",
         examples=["Call {emergency} now if you have"],
     )
-    signs: list[SourcedText] = Field(
+    signs: list[UrgentSign] = Field(
         min_length=1, description="The warning signs, one per item, each worded as its sources give it."
     )
     action: SourcedText | None = Field(
@@ -400,7 +419,7 @@ class UrgentHelp(Closed):
         min_length=1, description="The phone services the levels name, with their numbers."
     )
     levels: list[UrgentLevel] = Field(
-        min_length=1, description="The levels, most urgent first: emergency, same-day, soon."
+        min_length=1, description="The levels, most urgent first: emergency, now, soon."
     )
     search_words: list[SearchWord] = Field(
         default_factory=list,
@@ -702,6 +721,59 @@ class CoverageFile(Closed):
     seeds: list[SeedCoverage] = Field(min_length=1, description="One entry per seed document.")
 
 
+class LeafletPassage(Closed):
+    """One passage of the package leaflet, and the statements on the site that carry it."""
+
+    id: Slug = Field(description="A name for this passage, unique in the file.", examples=["s2-vaccines"])
+    section: PlainLine = Field(
+        description="The leaflet's own section it is in, as readers see it cited.", examples=["section 2"]
+    )
+    text: LongText = Field(
+        description=(
+            "The passage, copied exactly from the leaflet text (line breaks do not matter). If the "
+            "leaflet changes, the check points here."
+        ),
+        examples=["You must NOT receive certain types of vaccines (live viral vaccines)"],
+    )
+    statements: list[Slug] = Field(
+        default_factory=list,
+        description="The statements on the site that say what this passage says, by id.",
+        examples=[["bys-live-vaccines"]],
+    )
+    not_for_this_site: Text | None = Field(
+        None,
+        description="Instead of 'statements': why the site does not say it, for readers to trust.",
+        examples=["How the hospital stores the medicine: nothing for a patient to do."],
+    )
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> LeafletPassage:
+        # Neither is checked with the urgent-help card, whose signs may carry a passage.
+        if self.statements and self.not_for_this_site:
+            raise ValueError(
+                "give either 'statements' (the statements that carry this passage) or "
+                "'not_for_this_site' (why the site leaves it out), not both"
+            )
+        return self
+
+
+class LeafletMap(Closed):
+    """Every passage of the package leaflet, mapped to the site's statements or to why not."""
+
+    leaflet_file: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+\.txt$",
+        description="The leaflet's text, a file in content_src/leaflet/.",
+        examples=["eu-package-leaflet-lemtrada.txt"],
+    )
+    source: Slug = Field(
+        description="The leaflet's id in sources.yaml, whose record says where this text was read.",
+        examples=["eu-leaflet"],
+    )
+    passages: list[LeafletPassage] = Field(
+        min_length=1, description="Every passage of the leaflet, in the leaflet's order."
+    )
+
+
 class PageFrontMatter(Closed):
     """The block between '---' lines at the top of a hand-written page in docs/."""
 
@@ -751,10 +823,15 @@ class ScheduledTest(Closed):
     every_months: int = Field(
         ge=1, le=12, description="How often: 1 is every month, 3 every 3 months.", examples=[1]
     )
-    until_months_after_last_course: int = Field(
+    until_months_after_last_course: int | None = Field(
+        None,
         ge=1,
         le=120,
-        description="How long it goes on: months after the last course of treatment.",
+        description=(
+            "How long it goes on: months after the last course of treatment. Leave it out only when "
+            "no source gives an end: the sheet then shows the test for as long as the other tests, "
+            "and says that no end is given."
+        ),
         examples=[48],
     )
     note: Text | None = Field(
@@ -792,3 +869,21 @@ class MonitoringSchedule(PageHead):
 
     # Unique test ids and intervals that fit the gap between courses are checked in
     # loader.check_schedule, which points at the line to fix.
+
+    @model_validator(mode="after")
+    def _some_test_ends(self) -> MonitoringSchedule:
+        if all(test.until_months_after_last_course is None for test in self.tests):
+            raise ValueError(
+                "at least one test needs 'until_months_after_last_course', so that the sheet knows "
+                "how long the tests go on"
+            )
+        return self
+
+    @property
+    def months_after_last_course(self) -> int:
+        """How long the sheet runs after the last course: the longest-running test with an end."""
+        return max(t.until_months_after_last_course or 0 for t in self.tests)
+
+    def ends_after(self, test: ScheduledTest) -> int:
+        """Months after the last course that ``test`` is shown for (the whole sheet if no end is given)."""
+        return test.until_months_after_last_course or self.months_after_last_course

@@ -23,6 +23,7 @@ from medinfo.content.schema import (
     CoverageFile,
     FaqFile,
     GlossaryFile,
+    LeafletMap,
     MedicalTermsFile,
     Medicine,
     MonitoringSchedule,
@@ -68,6 +69,12 @@ EDITOR_SCHEMAS: tuple[EditorSchema, ...] = (
     EditorSchema("faq.schema.json", FaqFile, ("content_src/faq.yaml",), "The questions page"),
     EditorSchema(
         "coverage.schema.json", CoverageFile, ("content_src/coverage.yaml",), "What the seed documents say"
+    ),
+    EditorSchema(
+        "leaflet-map.schema.json",
+        LeafletMap,
+        ("content_src/leaflet-map.yaml",),
+        "What each passage of the package leaflet becomes",
     ),
     EditorSchema(
         "monitoring-schedule.schema.json",

@@ -47,7 +47,7 @@ def calendar_data(content: Content) -> dict[str, Any]:
                 "id": test.id,
                 "name": test.name,
                 "everyMonths": test.every_months,
-                "untilMonthsAfterLastCourse": test.until_months_after_last_course,
+                "untilMonthsAfterLastCourse": schedule.ends_after(test),
                 "note": test.note,
             }
             for test in schedule.tests

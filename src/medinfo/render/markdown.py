@@ -438,7 +438,7 @@ def _questions_to_ask(topic: Topic, content: Content) -> str:
     return "\n".join(lines)
 
 
-_URGENCY_STYLE = {"emergency": "danger", "same-day": "warning", "soon": "note"}
+_URGENCY_STYLE = {"emergency": "danger", "now": "warning", "soon": "note"}
 
 
 def urgent_help(content: Content, cite: Citations) -> str:

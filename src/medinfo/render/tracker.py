@@ -40,6 +40,12 @@ class TrackerPart:
 def how_often(test: ScheduledTest) -> str:
     """``"every 3 months, from your first course until 48 months after your last course"``."""
     every = {1: "every month", 12: "every year"}.get(test.every_months, f"every {test.every_months} months")
+    if test.until_months_after_last_course is None:
+        # Said plainly, so the sheet's rows for it are not read as a source's advice.
+        return (
+            f"{every}, from your first course. The sources we read give no end, so this sheet "
+            "shows it for as long as your other tests"
+        )
     return (
         f"{every}, from your first course until {test.until_months_after_last_course} months "
         "after your last course"
@@ -54,8 +60,8 @@ def schedule_line(test: ScheduledTest, cite: Citations) -> str:
     return f"- **{markdown_text(test.name)}**{checks}: {often}.{note} {cite.links(test.sources)}"
 
 
-def _is_due(test: ScheduledTest, month: int, after_last_course: bool) -> bool:
-    if after_last_course and month > test.until_months_after_last_course:
+def _is_due(schedule: MonitoringSchedule, test: ScheduledTest, month: int, after_last_course: bool) -> bool:
+    if after_last_course and month > schedule.ends_after(test):
         return False
     return month % test.every_months == 0
 
@@ -67,17 +73,17 @@ def tracker_parts(schedule: MonitoringSchedule) -> tuple[TrackerPart, ...]:
     multiple of the test intervals in the real timetable, so a test due every
     3 months stays 3 months apart across the two parts.
     """
-    after_months = max(test.until_months_after_last_course for test in schedule.tests)
+    after_months = schedule.months_after_last_course
     parts: list[TrackerPart] = []
     gap = schedule.second_course_after
     if gap is not None:
         rows = tuple(
-            TrackerRow(month, tuple(_is_due(t, month, False) for t in schedule.tests))
+            TrackerRow(month, tuple(_is_due(schedule, t, month, False) for t in schedule.tests))
             for month in range(1, gap.months + 1)
         )
         parts.append(TrackerPart(1, "From your first course to your second course", rows))
     rows = tuple(
-        TrackerRow(month, tuple(_is_due(t, month, True) for t in schedule.tests))
+        TrackerRow(month, tuple(_is_due(schedule, t, month, True) for t in schedule.tests))
         for month in range(1, after_months + 1)
     )
     heading = f"The {after_months} months after your last course"
@@ -87,7 +93,7 @@ def tracker_parts(schedule: MonitoringSchedule) -> tuple[TrackerPart, ...]:
 
 def how_to_use(schedule: MonitoringSchedule, care_team: str) -> list[str]:
     """Instructions worked out from the timetable (they state no new facts)."""
-    after_months = max(test.until_months_after_last_course for test in schedule.tests)
+    after_months = schedule.months_after_last_course
     steps = [
         "Write the date of each course in the boxes below.",
         "In each row, write the month and year. Tick each box when you have had that test.",
