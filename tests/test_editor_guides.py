@@ -39,6 +39,7 @@ TASKS = [
     "add-a-question.md",
     "add-a-topic.md",
     "change-the-test-timetable.md",
+    "bring-in-a-new-leaflet.md",
     "preview-locally.md",
     "read-a-failed-check.md",
 ]
