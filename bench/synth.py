@@ -191,7 +191,7 @@ def make_content(content_dir: Path, medicines: int, topics_per_medicine: int) ->
             _dump(content_dir / "topics" / f"{slug}.yaml", topic)
             if kind == 0:
                 first_ids.append(topic["sections"][0]["statements"][0]["id"])
-    # The fixture's FAQ and seed coverage point at its own statement ids: point them at ours.
+    # The fixture's FAQ, seed coverage and leaflet map name its own statement ids: point them at ours.
     faq = yaml.safe_load((FIXTURE / "content_src" / "faq.yaml").read_text(encoding="utf-8"))
     faq["questions"][0]["answer_from"] = [first_ids[0]]
     faq["questions"][1]["answer_from"] = [first_ids[-1]]
@@ -199,6 +199,11 @@ def make_content(content_dir: Path, medicines: int, topics_per_medicine: int) ->
     coverage = yaml.safe_load((FIXTURE / "content_src" / "coverage.yaml").read_text(encoding="utf-8"))
     coverage["seeds"][0]["claims"][0]["statements"] = [first_ids[0]]
     _dump(content_dir / "coverage.yaml", coverage)
+    leaflet = yaml.safe_load((FIXTURE / "content_src" / "leaflet-map.yaml").read_text(encoding="utf-8"))
+    for passage in leaflet["passages"]:
+        if passage.get("statements"):
+            passage["statements"] = [first_ids[0]]
+    _dump(content_dir / "leaflet-map.yaml", leaflet)
     _dump(
         content_dir / "monitoring-schedule.yaml",
         {
