@@ -109,9 +109,17 @@ def test_each_handout_carries_review_dates_address_and_team_box(
         assert "Clinical sign-off: Not yet checked by a clinician" in first  # none is signed off yet
         assert f"Printed from {ADDRESS}topics/{entry.slug}/" in first
         assert "Your MS team Name: Phone:" in first
-        # The urgent-help card, every level of it, on page 1 (as on NHS care cards: first, not last).
-        for level in real_content.urgent_help.levels:
-            assert pdfs.squashed(real_content.urgent_help.phone_words(level.heading)) in pdfs.squashed(first)
+        # The urgent-help card starts on page 1 with its 999 level (as on NHS care cards: first, not
+        # last). Its other levels follow straight after: with every sign the leaflet says needs the
+        # MS team straight away, the whole card at 12pt is too long for page 1 as well.
+        card = [
+            pdfs.squashed(real_content.urgent_help.phone_words(lv.heading))
+            for lv in real_content.urgent_help.levels
+        ]
+        assert card[0] in pdfs.squashed(first)
+        first_two = pdfs.squashed(pdfs.text(pdf, page=1) + pdfs.text(pdf, page=2))
+        positions = [first_two.index(heading) for heading in card]
+        assert positions == sorted(positions), entry.slug
         for number in range(1, pdfs.page_count(pdf) + 1):  # every sheet says when it must be replaced
             assert f"next review due {long_date(review.next_review_due)}" in pdfs.text(pdf, page=number)
 
@@ -124,7 +132,9 @@ def test_each_handout_ends_by_explaining_the_glossary_words_it_uses(
         words = words_explained(printable(real_site, real_content, entry.slug).body_html)
         assert len(words) >= 3, entry.slug
         pdf = real_site / "handouts" / f"lemtrada-{entry.slug}.pdf"
-        last = pdfs.text(pdf, page=pdfs.page_count(pdf), raw=True)
+        # The list may start on the page before the last; it is what the handout ends with.
+        pages = [pdfs.text(pdf, page=n, raw=True) for n in range(1, pdfs.page_count(pdf) + 1)]
+        last = " ".join(pages[-2:])
         assert "Words explained" in last, entry.slug
         ending = pdfs.squashed(last[last.index("Words explained") :])
         for word, explanation in words:
@@ -208,6 +218,7 @@ def test_tracker_page_and_pdf_list_every_month_with_boxes(real_site: Path) -> No
         "Liver blood test",
         "Urine test",
         "Thyroid blood test",
+        "Cervical screening",
         "Skin check",
         "Notes",
     ]

@@ -30,7 +30,8 @@ NOT_PROSE = {"id", "sources", "url", "seed_file", "answer_from", "key_points", "
 NOT_PROSE_IN = {
     "sources.yaml": {"title"},  # publishers' titles, shown as they gave them
     "coverage.yaml": {"file", "quote", "statements"},  # quotes copied exactly from the seeds; ids
-    "leaflet-map.yaml": {"leaflet_file", "source", "text", "statements", "section"},  # the leaflet's own words; ids
+    # The leaflet's own words, and ids.
+    "leaflet-map.yaml": {"leaflet_file", "source", "text", "statements", "section"},
 }
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
