@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -125,11 +126,18 @@ def test_medinfo_check_and_the_build_refuse_the_leaflet_map_problems(
     project = make_fixture_project(tmp_path / "project")
     path = project / file
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    # The file, the line and the field, then the message: the same line from both.
+    line = re.compile(
+        rf"^(?:WARNING -  )?({re.escape(MAP)}:\d+: passages\[\d+\]\.\w+(?:\[\d+\])?: .*{expected}.*)$", re.M
+    )
     check = medinfo_check(project, FIXTURE_TODAY)
-    assert check.returncode == 1 and f"{MAP}:" in check.stderr and expected in check.stderr, check.stderr
+    checked = line.search(check.stderr)
+    assert check.returncode == 1 and checked, check.stderr
     site = tmp_path / "site"
     build = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
-    assert build.returncode == 1 and f"{MAP}:" in build.stderr and expected in build.stderr
+    built = line.search(build.stderr)
+    assert build.returncode == 1 and built, build.stderr
+    assert built[1] == checked[1]
     assert not site.exists()
 
 
