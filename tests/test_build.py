@@ -80,7 +80,7 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
             "urgent-now",
             "urgent-soon",
         ], entry.slug
-        assert "Emergency: call 999 (UK) or 112 (EU) for an ambulance now" in words(levels[0]), entry.slug
+        assert "Emergency: call 999 (UK) or 112 (EU) now if you have" in words(levels[0]), entry.slug
         assert "call 111 (NHS)" in words(levels[1]), entry.slug
         assert "does not replace advice from your MS team" in words(soup)
         assert soup.h1.get_text() == entry.topic.title

@@ -49,7 +49,7 @@ def test_the_eu_frequency_scale_is_explained_once_where_a_word_first_appears() -
     sentence = "Words like common are from the EU scale in medicine leaflets: very common is more than 1 in"
     assert side_effects.count(sentence) == 1
     # The scale is a fact too: its sources (medicine.yaml) follow it.
-    assert "very rare up to 1 in 10,000. [\\[2\\]](#source-zv-label-section-4)" in side_effects
+    assert "very rare up to 1 in 10,000. [\\[1\\]](#source-zv-label-section-4)" in side_effects
     first_word = side_effects.index("(very common)")
     assert first_word < side_effects.index(sentence) < side_effects.index("(uncommon)")
     assert sentence not in pages["how-it-works.md"]  # no side-effect numbers there

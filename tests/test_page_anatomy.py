@@ -55,6 +55,26 @@ def test_on_a_phone_urgent_help_comes_early_and_the_review_note_is_one_line(
 
 
 @pytest.mark.e2e
+def test_the_first_phone_screen_of_every_topic_calls_999_with_a_tap(
+    page: Page, site_url: str, real_content: Content
+) -> None:
+    """999 and 112 as tel: links on the first screen, and one tap to the page's full card."""
+    for entry in real_content.topics:
+        page.goto(f"{site_url}topics/{entry.slug}/")
+        for number in ("999", "112"):
+            link = page.locator(f"article a[href='tel:{number}']").first
+            box = link.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= PHONE["height"], (entry.slug, number, box)
+            assert box["height"] >= 24 and box["width"] >= 24, (entry.slug, box)  # WCAG 2.2, 2.5.8
+        page.locator("article .urgent-strip a[href='#get-help-urgently']").click()
+        heading = page.locator("#get-help-urgently")
+        top = heading.evaluate("e => e.getBoundingClientRect().top")
+        assert 0 <= top < PHONE["height"] / 2, (entry.slug, top)  # the card, in view
+    # Every number on the card can be tapped too: the 111 fallback included.
+    assert page.locator("article .urgent-now a[href='tel:111']").count() == 1
+
+
+@pytest.mark.e2e
 def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}topics/side-effects/")
     sources = page.locator("article details.source-list")

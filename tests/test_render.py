@@ -120,7 +120,7 @@ def test_a_hand_written_page_gets_the_key_facts_and_the_card_where_it_asks(real_
         assert markdown_text(plain_statement(statement)) in line
         assert all(f"(#{citation_anchor(cite)})" in line for cite in cites(statement.sources))
         assert line.endswith(f"Read more: [{entry.topic.title}]({entry.page_path}).")
-    assert "## Get help urgently" in page and "Emergency: call 999" in page
+    assert "## Get help urgently" in page and "Emergency: call [999](tel:999)" in page
     assert page.rstrip().endswith("</details>") and "## Sources" in page  # its facts, sourced
     # Links are relative to the page that shows them.
     deeper = expand_markers(KEY_FACTS_MARKER, real_content, "about/index.md")

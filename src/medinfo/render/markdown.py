@@ -166,13 +166,15 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     cite = Citations(content)
     blocks = [
         _front_matter(topic.title, topic.description, entry.file, review=topic.review.model_dump()),
-        _medicine_summary(content, cite),
+        urgent_strip(content),  # the first screen says how to get help now, however long the page
     ]
     if topic.intro:
         blocks.append(markdown_text(topic.intro))
     if topic.key_points:
         blocks.append(_key_points(topic, cite))
     blocks.append(urgent_help(content, cite))  # early, as on NHS medicine pages: the first screen or two
+    # The same on every topic page, so after what is new on this one; a handout still says it.
+    blocks.append(_medicine_summary(content, cite))
     blocks.extend(_section(section, cite) for section in topic.sections)
     if topic.questions_to_ask:
         blocks.append(_questions_to_ask(topic, content))
@@ -457,15 +459,48 @@ def urgent_link(content: Content) -> str:
     return f'!!! danger "Feeling unwell?"\n\n    **[{heading}]({URGENT_PAGE})**: {what}'
 
 
+def phone_links(content: Content, text: str) -> str:
+    """Editor text as Markdown, with each {id} as its numbers, each a link a phone can call:
+    '[999](tel:999) (UK) or [112](tel:112) (EU)'."""
+    services = {service.id: service for service in content.urgent_help.phone_numbers}
+    parts = re.split(r"\{([a-z0-9-]+)\}", text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:  # the words between numbers, keeping a space where one was
+            words = markdown_text(part)
+            lead = " " if part[:1].isspace() else ""
+            trail = " " if part[-1:].isspace() and words else ""
+            out.append(lead + words + trail)
+        elif part in services:
+            numbers = services[part].numbers
+            out.append(
+                " or ".join(f"[{n.number}](tel:{n.number}) ({markdown_text(n.where)})" for n in numbers)
+            )
+        else:
+            out.append(markdown_text("{" + part + "}"))
+    return "".join(out)
+
+
+def urgent_strip(content: Content) -> str:
+    """A short box for a topic page's first screen: the emergency numbers, tappable, and one tap
+    to the page's full card (the card itself comes after the key points)."""
+    first = content.urgent_help.levels[0]
+    heading = phone_links(content, first.heading)
+    return (
+        '!!! danger urgent-strip "Feeling unwell?"\n\n'
+        f"    {heading} [one of these warning signs](#{URGENT_ANCHOR})."
+    )
+
+
 def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:
     urgent = content.urgent_help
-    title = markdown_text(urgent.phone_words(level.heading)).replace('"', "&quot;")
+    # A title with links (tel:) is written as the box's first line, so that it is one heading.
+    title = phone_links(content, level.heading).replace('"', "&quot;")
     lines = [f'!!! {_URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
     lines += [f"    - {_sourced(sign, cite)}" for sign in level.signs]
     closing = []
     if level.action:
-        action = urgent.phone_words(level.action.text)
-        closing.append(f"{markdown_text(action)} {cite.links(level.action.sources)}")
+        closing.append(f"{phone_links(content, level.action.text)} {cite.links(level.action.sources)}")
     phone_sources = [entry for service in urgent.services_in(level) for entry in service.sources]
     if phone_sources:  # the numbers are facts too
         closing.append(f"Phone numbers: {cite.links(phone_sources)}")
