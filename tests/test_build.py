@@ -427,3 +427,32 @@ def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> 
     assert build.returncode != 0
     line = f"content_src/topics/how-it-works.yaml:6: review.next_review_due: {sentence}"
     assert line in refused.stderr and line in build.stderr  # the same words, file, line and field
+
+
+@pytest.mark.e2e
+def test_a_change_made_after_the_last_review_is_told_on_the_page(tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project")
+    topic = project / "content_src" / "topics" / "side-effects.yaml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(
+        text.replace(
+            "changes:\n  - date: 2026-02-01",
+            "changes:\n  - date: 2026-03-01\n    summary: We added a line.\n  - date: 2026-02-01",
+        ),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert result.returncode == 0, result.stderr
+    changed = _banner(tmp_path / "site", "topics/side-effects").select_one(".review-banner__changed")
+    assert changed is not None
+    assert "changed on 1 March 2026, after it was last reviewed" in words(changed)
+    assert _banner(tmp_path / "site", "topics/how-it-works").select_one(".review-banner__changed") is None
+
+
+@pytest.mark.e2e
+def test_the_urgent_help_page_has_a_review_line_like_every_page(real_site: Path, real_content: Content) -> None:
+    review = real_content.urgent_help.review
+    assert review is not None
+    note = page(real_site, "urgent-help").select_one(".review-note")
+    assert note is not None and "Facts checked" in words(note) and "not by a clinician" in words(note)
+    assert _banner(real_site, "urgent-help") is not None

@@ -214,8 +214,8 @@ def test_printed_it_is_one_sheet_the_tests_on_one_side_the_months_to_tick_on_the
     assert pdfs.page_count(pdf) == 2
     first, second = pdfs.text(pdf, page=1), pdfs.text(pdf, page=2)
     address = f"Printed from {SITE_URL}my-test-calendar/"
-    due = real_content.schedule.review.next_review_due
-    review = f"review {due.day} {due:%b %Y}"  # the schedule's review date
+    checked = real_content.schedule.review.last_reviewed
+    review = f"Facts checked {checked.day} {checked:%b %Y}"  # the schedule's review line
     assert address in first and review in first
     assert "Your tests" in first and "Sources" in first and "Review details" in first
     assert "Show my test dates" not in first + second  # no fields or buttons on paper

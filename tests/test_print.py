@@ -75,8 +75,9 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         first = pdfs.text(pdf, page=1)
         assert first.startswith(entry.topic.title), entry.slug
         # The one-line note under the title; the full review details at the foot.
-        last, due = short_date(review.last_reviewed), short_date(review.next_review_due)
-        note = f"Reviewed {last} · next review {due}"
+        last = short_date(review.last_reviewed)
+        # Says what the check was, so it never reads as a clinical review.
+        note = f"Facts checked {last} · not by a clinician"
         assert note in first, entry.slug
         assert f"Last reviewed {long_date(review.last_reviewed)}" in words
         assert f"Next review due {long_date(review.next_review_due)}" in words

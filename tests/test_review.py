@@ -67,3 +67,22 @@ def test_clock_reads_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEDINFO_TODAY", "someday")
     with pytest.raises(ValueError, match="MEDINFO_TODAY"):
         clock.today()
+
+
+def test_the_review_line_says_what_was_checked_and_that_no_clinician_has() -> None:
+    today = dt.date(2026, 12, 1)
+    assert review_banner(_review(), today, "your MS team").note == (
+        "Facts checked 22 Nov 2026 · not by a clinician"
+    )
+    signed = _review(
+        clinical_signoff={"by": "Dr A. Nurse, MS specialist nurse", "date": dt.date(2026, 11, 25)}
+    )
+    assert review_banner(signed, today, "your MS team").note.endswith("· clinician signed off")
+
+
+def test_a_change_after_the_last_review_is_told() -> None:
+    today = dt.date(2026, 12, 1)
+    assert review_banner(_review(), today, "x", dt.date(2026, 11, 22)).changed_since_review is None
+    assert (
+        review_banner(_review(), today, "x", dt.date(2026, 11, 30)).changed_since_review == "30 November 2026"
+    )

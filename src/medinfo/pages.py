@@ -78,9 +78,8 @@ class SitePage:
 def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
     """Every page: topics, questions, tracker, the other generated pages, then the hand-written ones.
 
-    Only pages that have review dates or changes of their own say so; the urgent-help
-    page, glossary, sources, "What's changed" and handouts list are made from the others
-    (the urgent-help card is on every topic page, and is reviewed with them).
+    Only pages that have review dates or changes of their own say so; the glossary,
+    sources, "What's changed" and handouts list are made from the others.
     """
     pages = [
         SitePage(
@@ -114,6 +113,7 @@ def site_pages(content: Content, docs_folder: str = "docs") -> list[SitePage]:
             URGENT_PAGE,
             content.urgent_help.heading,
             content.urgent_help_file,
+            content.urgent_help.review,
             changes=tuple(content.urgent_help.changes),  # the card is on every topic page too
         ),
         SitePage(GLOSSARY_PAGE, GLOSSARY_TITLE, content.glossary_file),

@@ -45,14 +45,22 @@ class ReviewBanner:
     status: ReviewStatus
     days_left: int
     care_team: str
+    # The one-line note: says what the check was, so it never reads like a clinical review.
+    note: str = ""
+    # The newest change made after the last review, if any: readers are told it was not reviewed.
+    changed_since_review: str | None = None
 
     @property
     def overdue(self) -> bool:
         return self.status is ReviewStatus.OVERDUE
 
 
-def review_banner(review: Review, today: dt.date, care_team: str) -> ReviewBanner:
+def review_banner(
+    review: Review, today: dt.date, care_team: str, last_changed: dt.date | None = None
+) -> ReviewBanner:
     signoff = review.signed_off
+    clinician = "clinician signed off" if signoff else "not by a clinician"
+    changed = last_changed if last_changed and last_changed > review.last_reviewed else None
     return ReviewBanner(
         last_reviewed=long_date(review.last_reviewed),
         next_review_due=long_date(review.next_review_due),
@@ -68,6 +76,8 @@ def review_banner(review: Review, today: dt.date, care_team: str) -> ReviewBanne
         status=review_status(review.next_review_due, today),
         days_left=(review.next_review_due - today).days,
         care_team=care_team,
+        note=f"Facts checked {short_date(review.last_reviewed)} · {clinician}",
+        changed_since_review=long_date(changed) if changed else None,
     )
 
 

@@ -421,6 +421,13 @@ class UrgentHelp(Closed):
     levels: list[UrgentLevel] = Field(
         min_length=1, description="The levels, most urgent first: emergency, now, soon."
     )
+    review: Review | None = Field(
+        None,
+        description=(
+            "When the card was last checked against its sources, by whom, and when it is due again "
+            "(shown on the 'Get help urgently' page, like every page's review date)."
+        ),
+    )
     search_words: list[SearchWord] = Field(
         default_factory=list,
         description=(

@@ -19,6 +19,7 @@ worth telling to ``notes``; the adapter reports both after each call.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
@@ -255,7 +256,8 @@ class SiteBuild:
         source = self.source_file(page)
         meta: dict[str, Any] = {"sitemap_lastmod": sitemap_lastmod(review)}
         if review is not None:
-            meta["review_banner"] = self._banner(review, source)
+            changes = registered.changes if registered else ()
+            meta["review_banner"] = self._banner(review, source, changes[0].date if changes else None)
             if page.path in {entry.page_path for entry in self.content.topics}:
                 meta["structured_data"] = medical_web_page(
                     title=str(page.meta.get("title", page.title)),
@@ -270,9 +272,9 @@ class SiteBuild:
         edit_file = registered.edit_file if registered else source
         return meta, edit_url(self._edit_base, edit_file or "")
 
-    def _banner(self, review: Review, source: str) -> ReviewBanner:
+    def _banner(self, review: Review, source: str, last_changed: dt.date | None) -> ReviewBanner:
         today = clock.today()
-        banner = review_banner(review, today, self.content.medicine.care_team)
+        banner = review_banner(review, today, self.content.medicine.care_team, last_changed)
         overdue = overdue_problem(source, self.root, review, today)
         if overdue is not None:
             if self.environ.get(ALLOW_OVERDUE_VARIABLE) == "1":
