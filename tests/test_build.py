@@ -450,7 +450,9 @@ def test_a_change_made_after_the_last_review_is_told_on_the_page(tmp_path: Path)
 
 
 @pytest.mark.e2e
-def test_the_urgent_help_page_has_a_review_line_like_every_page(real_site: Path, real_content: Content) -> None:
+def test_the_urgent_help_page_has_a_review_line_like_every_page(
+    real_site: Path, real_content: Content
+) -> None:
     review = real_content.urgent_help.review
     assert review is not None
     note = page(real_site, "urgent-help").select_one(".review-note")
