@@ -166,6 +166,37 @@ def test_searching_emergency_words_finds_urgent_help(page: Page, site_url: str, 
         pytest.fail(f"no urgent help in the first five results for {words!r}: {results[:5]}")
 
 
+# What patients type, and the page that must come first. Pages earn their place through their
+# 'search_words' (search tags, which Material ranks first): urgent-help.yaml and each topic's.
+FIRST_RESULTS = [
+    ("emergency", "Get help urgently"),
+    ("999", "Get help urgently"),
+    ("ambulance", "Get help urgently"),
+    ("A&E", "Get help urgently"),
+    ("liver", "Tests and checks"),
+    ("blood test", "Tests and checks"),
+    ("blood tests", "Tests and checks"),
+    ("hair loss", "All the side effects in the leaflet"),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("words", "first"), FIRST_RESULTS)
+def test_search_puts_the_right_page_first(page: Page, site_url: str, words: str, first: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})  # the search box shows on a desktop
+    page.goto(site_url)
+    page.keyboard.press("/")  # Material's shortcut: open search
+    page.keyboard.type(words)
+    title = ".md-search-result__item h1"
+    try:  # results come in as each letter is typed: wait for the whole query's first result
+        page.wait_for_function(
+            f"() => (document.querySelector({title!r}) || {{}}).innerText === {first!r}", timeout=10_000
+        )
+    except PlaywrightTimeoutError:
+        results = page.locator(title).all_inner_texts()
+        pytest.fail(f"{words!r}: first results {results[:3]}, expected {first!r}")
+
+
 @pytest.mark.e2e
 def test_the_home_pages_first_screen_names_the_medicine_and_links_to_topics(
     page: Page, site_url: str, real_content: Content

@@ -435,3 +435,12 @@ def test_a_key_fact_must_be_a_statement_on_a_topic_page(project: Project) -> Non
         f"{medicine}:{line}: key_facts[2]: no topic has a statement with the id 'zv-se-snooze'. "
         "Did you mean 'zv-se-sneeze'?"
     ]
+
+
+def test_a_topic_search_word_the_page_does_not_use_is_refused_at_its_line(project: Project) -> None:
+    project.replace(TOPIC, "questions_to_ask:", "search_words: [itchy, dragons]\nquestions_to_ask:")
+    line = project.line_of(TOPIC, "search_words:")
+    assert project.errors() == [
+        f"{TOPIC}:{line}: search_words: dragons: not in the page's statements (a search word must be one "
+        "the page uses)"
+    ]

@@ -608,6 +608,31 @@ class Topic(PageHead):
         description="Questions readers could ask their care team. They state no facts, so need no sources.",
         examples=[["What happens if I miss a test?"]],
     )
+    search_words: list[SearchWord] = Field(
+        default_factory=list,
+        description=(
+            "Optional: words readers type into the site's search (like 'liver' or 'blood test') that "
+            "should find this page first. Each must be in one of the page's statements, so no search "
+            "word promises what the page does not say."
+        ),
+        examples=[["liver", "blood test"]],
+    )
+
+    @field_validator("search_words")
+    @classmethod
+    def _search_words_on_the_page(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        if "sections" not in info.data:
+            return words  # the sections have mistakes of their own, reported with their fields
+        sections: list[Section] = info.data["sections"]
+        text = " ".join(s.text for section in sections for s in section.statements).lower()
+        missing = [word for word in words if word.lower() not in text]
+        if missing:
+            raise ValueError(
+                f"{', '.join(missing)}: not in the page's statements (a search word must be one the "
+                "page uses)"
+            )
+        return words
+
     changes: Changes
 
     @field_validator("key_points")

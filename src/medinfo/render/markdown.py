@@ -164,8 +164,10 @@ def render_pages(content: Content) -> list[RenderedPage]:
 def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     topic = entry.topic
     cite = Citations(content)
+    # Search words are the page's search tags: Material ranks a tag match first.
+    tags = {"tags": list(topic.search_words)} if topic.search_words else {}
     blocks = [
-        _front_matter(topic.title, topic.description, entry.file, review=topic.review.model_dump()),
+        _front_matter(topic.title, topic.description, entry.file, review=topic.review.model_dump(), **tags),
         urgent_strip(content),  # the first screen says how to get help now, however long the page
     ]
     if topic.intro:
