@@ -28,7 +28,8 @@ FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
 # Inside the made-up medicine's review dates: nothing is in the future, nothing is overdue.
 FIXTURE_TODAY = "2026-06-01"
 # The public address test builds are made for (a published site needs one: see medinfo publish).
-SITE_URL = "https://ms-info.example.org/"
+# Not a placeholder: medinfo publish refuses example.org, .test and loopback addresses.
+SITE_URL = "https://ms-patient-info.uk/"
 
 
 @pytest.fixture(autouse=True)

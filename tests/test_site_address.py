@@ -17,6 +17,7 @@ from conftest import FIXTURE_TODAY, SITE_URL, make_fixture_project, mkdocs_build
 
 from medinfo.cli import main
 from medinfo.printing.qr import is_preview_address
+from medinfo.site.publish import is_placeholder_address
 
 PREVIEW = "Preview: not for handing out"
 
@@ -36,7 +37,38 @@ def test_which_addresses_are_a_local_preview(address: str, preview: bool) -> Non
     assert is_preview_address(address) is preview
 
 
-@pytest.mark.parametrize("setting", [None, "", "http://127.0.0.1:8000/", "ms-info.example.org"])
+@pytest.mark.parametrize(
+    ("address", "placeholder"),
+    [
+        ("https://example.org/", True),
+        ("https://www.example.com/x/", True),
+        ("https://a.test/", True),
+        ("https://b.localhost/", True),
+        ("http://127.0.0.5:8000/", True),
+        ("https://ms-patient-info.uk/", False),
+        ("https://example.github.io/lemtrada/", False),  # an organisation may be called 'example'
+        ("https://myexample.org/", False),
+    ],
+)
+def test_which_addresses_are_placeholders(address: str, placeholder: bool) -> None:
+    assert is_placeholder_address(address) is placeholder
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        None,
+        "",
+        "http://127.0.0.1:8000/",
+        "ms-info.example.org",
+        "https://ms-info.example.org/",
+        "https://example.com/",
+        "https://docs.example.net/lemtrada/",
+        "https://lemtrada.test/",
+        "https://site.invalid/",
+        "https://127.0.0.2/",
+    ],
+)
 def test_publish_without_a_public_address_stops_before_building(
     setting: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -49,7 +81,7 @@ def test_publish_without_a_public_address_stops_before_building(
     status = main(["publish", "--config", str(project / "mkdocs.yml"), "--site", str(site)])
     error = capsys.readouterr().err
     assert status == 1
-    assert error.startswith("Not published: SITE_URL is"), error
+    assert error.startswith("Not published: SITE_URL is"), error  # names the variable
     assert "Building" not in error  # it stopped before the build
     assert not site.exists() and not list(tmp_path.glob(".site-*"))
 

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from medinfo.printing.qr import is_preview_address
 from medinfo.site.localserver import serve
@@ -26,13 +27,29 @@ class PublishError(Exception):
     pass
 
 
+# Names reserved for examples and tests (RFC 2606, RFC 6761): never a real published site.
+_PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
+_PLACEHOLDER_ENDINGS = (".test", ".invalid", ".localhost", ".example")
+
+
+def is_placeholder_address(url: str) -> bool:
+    """An address that cannot be where the site is really published: a reserved example name,
+    a test or local name, or a loopback address. Paper printed with it would lead nowhere."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if is_preview_address(url) or host.startswith("127.") or host == "::1":
+        return True
+    return any(host == d or host.endswith("." + d) for d in _PLACEHOLDER_DOMAINS) or host.endswith(
+        _PLACEHOLDER_ENDINGS
+    )
+
+
 def check_site_url(environ: Mapping[str, str]) -> str:
     """The public address a published site must be built with; PublishError if there is none."""
     url = environ.get(SITE_URL_VARIABLE, "").strip()
     if not url:
         raise PublishError(
             f"{SITE_URL_VARIABLE} is not set. Give the address the site will be published at, for "
-            f"example: {SITE_URL_VARIABLE}=https://ms-info.example.org/ make build. Every QR code, "
+            f"example: {SITE_URL_VARIABLE}=https://your-trust.nhs.uk/lemtrada/ make build. Every QR code, "
             "'Printed from' line, canonical link and the sitemap use it; without it they would point "
             "at this computer. To look at the site here, use make serve"
         )
@@ -40,6 +57,12 @@ def check_site_url(environ: Mapping[str, str]) -> str:
         raise PublishError(
             f"{SITE_URL_VARIABLE} is {url!r}: give the public address the site will be published at, "
             "starting with https://, not an address on this computer"
+        )
+    if is_placeholder_address(url):
+        raise PublishError(
+            f"{SITE_URL_VARIABLE} is {url!r}, a placeholder (example, test or loopback) address: give "
+            "the public address the site will be published at. Every QR code and 'Printed from' line "
+            "on paper uses it"
         )
     return url
 
