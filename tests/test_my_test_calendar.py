@@ -51,6 +51,11 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
     context.close()
 
 
+def fix_today(page: Page, day: dt.date) -> None:
+    """The page's 'today' (its script's new Date()), so tests do not change with the real date."""
+    page.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 12, 0))
+
+
 def enter(page: Page, courses: list[Course]) -> None:
     for number, course in enumerate(courses, start=1):
         page.fill(f"#course-{number}-first", course.first_day.isoformat())
@@ -73,15 +78,32 @@ def download(page: Page, tmp_path: Path, name: str) -> icalendar.Calendar:
 @pytest.mark.e2e
 def test_the_rows_are_the_readers_own_test_months(page: Page, real_content: Content) -> None:
     assert real_content.schedule is not None
+    today = D(2026, 12, 6)
+    fix_today(page, today)
     enter(page, COURSES)
     expected = due_months(COURSES, real_content.schedule)  # worked out in Python, not by the page
     names = {test.id: test.name for test in real_content.schedule.tests}
-    rows = page.locator(".test-calendar__table tbody tr")
+    # The next month with tests first, then the months to come; the months already past fold away.
+    coming = [row for row in expected if row.date >= today]
+    past = [row for row in expected if row.date < today]
+    next_tests = page.locator(".test-calendar__next").inner_text()
+    assert next_tests == f"Your next tests: {long_date(coming[0].date)}: " + ", ".join(
+        names[i] for i in coming[0].test_ids
+    )
+    assert page.locator("details.test-calendar__past").get_attribute("open") is None
+    assert f"Months already past ({len(past)})" in page.locator("details.test-calendar__past").inner_text()
+    rows = page.locator(".test-calendar__table tbody tr")  # the months to come, then the folded ones
+    in_page_order = coming + past
     assert rows.count() == len(expected) == 61
     for index in (0, 1, 3, 30, 60):
-        cells = rows.nth(index).locator("td").all_inner_texts()
-        row = expected[index]
-        assert cells[:3] == [str(row.month), long_date(row.date), ", ".join(names[i] for i in row.test_ids)]
+        cells = rows.nth(index).locator("td").all_inner_texts() if index < len(coming) else None
+        row = in_page_order[index]
+        if cells is not None:  # the folded rows are not shown, so not read as text
+            assert cells[:3] == [
+                str(row.month),
+                long_date(row.date),
+                ", ".join(names[i] for i in row.test_ids),
+            ]
         assert rows.nth(index).locator("a").first.get_attribute("href") == "../topics/monitoring/"
     status = page.locator("#test-calendar-status").inner_text()
     assert "61 months with tests, until 12 March 2030" in status
@@ -149,13 +171,9 @@ def test_the_file_follows_dates_changed_after_the_months_were_shown(
 
 @pytest.mark.e2e
 def test_bad_dates_get_a_message_by_their_field_and_nothing_is_worked_out(page: Page) -> None:
-    too_soon = [COURSES[0], Course(D(2025, 9, 1), D(2025, 9, 3))]
-    enter(page, too_soon)
-    assert (
-        page.locator("#course-2-first-message")
-        .inner_text()
-        .startswith("Courses are at least 12 months apart")
-    )
+    overlapping = [COURSES[0], Course(D(2025, 3, 12), D(2025, 3, 15))]
+    enter(page, overlapping)
+    assert page.locator("#course-2-first-message").inner_text() == "This course starts before course 1 ends."
     assert page.locator("#course-2-first").get_attribute("aria-invalid") == "true"
     assert page.locator(".test-calendar__table").count() == 0
     assert page.locator("#download-calendar").is_disabled()
@@ -163,8 +181,44 @@ def test_bad_dates_get_a_message_by_their_field_and_nothing_is_worked_out(page: 
     page.fill("#course-2-last", "")
     page.fill("#course-1-first", "2099-01-04")
     page.click("#test-calendar button[type=submit]")
-    assert "in the future" in page.locator("#course-1-first-message").inner_text()
+    assert "more than 12 months ahead" in page.locator("#course-1-first-message").inner_text()
     assert "need checking" in page.locator("#test-calendar-status").inner_text()  # announced (role=status)
+    # The reader is taken to the date to fix, whose message is read with it (aria-describedby).
+    assert page.evaluate("document.activeElement.id") == "course-1-first"
+
+
+@pytest.mark.e2e
+def test_real_bookings_are_taken_and_impossible_years_refused(
+    page: Page, real_content: Content, tmp_path: Path
+) -> None:
+    assert real_content.schedule is not None
+    today = D(2026, 12, 6)
+    fix_today(page, today)
+    # The clinic books course 2 'one year later', 364 days on: a note to check, and the months.
+    close = [COURSES[0], Course(COURSES[0].first_day + dt.timedelta(days=364), D(2026, 3, 11))]
+    enter(page, close)
+    note = page.locator("#course-2-first-message").inner_text()
+    assert note == "Courses are usually 12 months apart. Check this date with your MS team."
+    assert page.locator("#course-2-first").get_attribute("aria-invalid") is None
+    assert page.locator(".test-calendar__table tbody tr").count() == len(
+        due_months(close, real_content.schedule)
+    )
+    # A year typed as 0225 is refused by its field, and nothing is worked out.
+    page.fill("#course-2-first", "")
+    page.fill("#course-2-last", "")
+    page.fill("#course-1-first", "0225-03-10")
+    page.click("#test-calendar button[type=submit]")
+    assert (
+        page.locator("#course-1-first-message").inner_text() == "Check the year: this date is too long ago."
+    )
+    assert page.locator(".test-calendar__table").count() == 0
+    # A course booked for next month can be planned: its first tests are the next ones.
+    booked = [Course(D(2027, 1, 11), D(2027, 1, 15))]
+    page.fill("#course-1-first", "")
+    enter(page, booked)
+    assert page.locator(".test-calendar__next").inner_text().startswith("Your next tests: 11 January 2027")
+    calendar = download(page, tmp_path, "booked.ics")
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Lemtrada tests"  # how phones list it
 
 
 @pytest.mark.e2e

@@ -10,7 +10,15 @@ import pytest
 from conftest import REPO, real_today
 
 from medinfo.content.loader import Content, load_content
-from medinfo.personal_schedule import Course, add_months, course_problems, due_months, schedule_end
+from medinfo.personal_schedule import (
+    EARLIEST_COURSE,
+    PLAN_AHEAD_MONTHS,
+    Course,
+    add_months,
+    course_problems,
+    due_months,
+    schedule_end,
+)
 
 D = dt.date
 TWO_COURSES = [Course(D(2025, 3, 10), D(2025, 3, 14)), Course(D(2026, 3, 10), D(2026, 3, 12))]
@@ -66,19 +74,27 @@ def test_course_dates_that_cannot_be_used_are_explained_at_their_field(real_cont
     assert schedule is not None
     today = D(2026, 12, 3)
     assert course_problems(TWO_COURSES, schedule, today) == []
-    future = [Course(D(2027, 1, 4), D(2027, 1, 8))]
-    assert [(p.course, p.field) for p in course_problems(future, schedule, today)] == [
-        (1, "first_day"),
-        (1, "last_drip"),
+    booked = [Course(D(2027, 1, 4), D(2027, 1, 8))]  # a course booked for next month can be planned
+    assert course_problems(booked, schedule, today) == []
+    far = add_months(today, PLAN_AHEAD_MONTHS) + dt.timedelta(days=1)
+    too_far = [Course(far, far + dt.timedelta(days=4))]
+    assert [(p.course, p.field, p.refused) for p in course_problems(too_far, schedule, today)] == [
+        (1, "first_day", True),
+        (1, "last_drip", True),
     ]
+    typo = [Course(D(225, 3, 10), D(2025, 3, 14))]  # 0225 for 2025
+    (problem,) = course_problems(typo, schedule, today)
+    assert (problem.field, problem.message) == ("first_day", "Check the year: this date is too long ago.")
+    assert D(2013, 9, 1) == EARLIEST_COURSE
     backwards = [Course(D(2025, 3, 14), D(2025, 3, 10))]
     assert [p.message for p in course_problems(backwards, schedule, today)] == [
         "The last drip comes before the first day of this course."
     ]
-    too_soon = [TWO_COURSES[0], Course(D(2025, 9, 1), D(2025, 9, 3))]
-    (problem,) = course_problems(too_soon, schedule, today)
-    assert (problem.course, problem.field) == (2, "first_day")
-    assert problem.message.startswith("Courses are at least 12 months apart.")
+    # One year later by the clinic's diary (364 days) is a note to check, not a refusal.
+    close = [TWO_COURSES[0], Course(TWO_COURSES[0].first_day + dt.timedelta(days=364), D(2026, 3, 11))]
+    (problem,) = course_problems(close, schedule, today)
+    assert (problem.course, problem.field, problem.refused) == (2, "first_day", False)
+    assert problem.message.startswith("Courses are usually 12 months apart.")
     overlapping = [TWO_COURSES[0], Course(D(2025, 3, 12), D(2025, 3, 15))]
     assert [p.message for p in course_problems(overlapping, schedule, today)] == [
         "This course starts before course 1 ends."

@@ -9,6 +9,7 @@
   var COURSES = 4;
   var form = document.getElementById("test-calendar");
   var data = JSON.parse(form.getAttribute("data-schedule"));
+  var earliest = parse(data.earliestCourse);
   var result = document.getElementById("test-calendar-result");
   var status = document.getElementById("test-calendar-status");
   var download = document.getElementById("download-calendar");
@@ -54,10 +55,11 @@
   function field(number, part) {
     return document.getElementById("course-" + number + "-" + part);
   }
-  function say(number, part, message) {
+  // A message by a field: a refusal marks the field invalid; a note (refused false) only asks to check.
+  function say(number, part, message, refused) {
     var input = field(number, part);
     document.getElementById(input.id + "-message").textContent = message;
-    if (message) {
+    if (message && refused !== false) {
       input.setAttribute("aria-invalid", "true");
     } else {
       input.removeAttribute("aria-invalid");
@@ -81,14 +83,17 @@
         ok = false;
         continue;
       }
-      if (compare(first, today()) > 0) {
-        say(n, "first", "This date is in the future. Enter the dates of courses you have had.");
-        ok = false;
-      }
-      if (compare(last, today()) > 0) {
-        say(n, "last", "This date is in the future. Enter the dates of courses you have had.");
-        ok = false;
-      }
+      // The rules of medinfo.personal_schedule.course_problems, with its limits from the page's data.
+      var latest = addMonths(today(), data.planAheadMonths);
+      [["first", first], ["last", last]].forEach(function (pair) {
+        if (compare(pair[1], earliest) < 0) {
+          say(n, pair[0], "Check the year: this date is too long ago.");
+          ok = false;
+        } else if (compare(pair[1], latest) > 0) {
+          say(n, pair[0], "This date is more than " + data.planAheadMonths + " months ahead. Check the year.");
+          ok = false;
+        }
+      });
       if (compare(last, first) < 0) {
         say(n, "last", "The last drip comes before the first day of this course.");
         ok = false;
@@ -98,9 +103,9 @@
         say(n, "first", "This course starts before course " + before.number + " ends.");
         ok = false;
       } else if (before && data.courseGapMonths && monthsBetween(before.first, first) < data.courseGapMonths) {
-        say(n, "first", "Courses are at least " + data.courseGapMonths +
-          " months apart. Check this date with your MS team.");
-        ok = false;
+        // Clinics book "one year later" around their own diaries: a note to check, not a refusal.
+        say(n, "first", "Courses are usually " + data.courseGapMonths +
+          " months apart. Check this date with your MS team.", false);
       }
       found.push({ number: n, first: first, last: last });
     }
@@ -146,45 +151,76 @@
     return table;
   }
 
-  function show(found) {
-    clear();
-    var worked = testMonths(found);
-    months = worked.rows;
+  // The names of a month's tests, each a link to the page that explains them.
+  function testLinks(cell, tests) {
+    tests.forEach(function (test, i) {
+      var link = document.createElement(data.testsPage ? "a" : "span");
+      if (data.testsPage) {
+        link.href = data.testsPage;
+      }
+      link.textContent = test.name;
+      if (i) {
+        cell.appendChild(document.createTextNode(", "));
+      }
+      cell.appendChild(link);
+    });
+  }
+
+  function monthsTable(rows) {
     var table = tableWithHeadings("test-calendar__table", ["Month", "Date", "Tests", "Done"]);
     var body = table.tBodies[0];
-    months.forEach(function (row) {
+    rows.forEach(function (row) {
       var tr = body.insertRow();
       tr.insertCell().textContent = String(row.month);
       tr.insertCell().textContent = words(row.date);
-      var tests = tr.insertCell();
-      row.tests.forEach(function (test, i) {
-        var link = document.createElement(data.testsPage ? "a" : "span");
-        if (data.testsPage) {
-          link.href = data.testsPage;
-        }
-        link.textContent = test.name;
-        if (i) {
-          tests.appendChild(document.createTextNode(", "));
-        }
-        tests.appendChild(link);
-      });
+      testLinks(tr.insertCell(), row.tests);
       var box = tr.insertCell();
       box.className = "tick-box-cell";
       box.innerHTML = '<span class="tick-box" aria-hidden="true"></span>';
     });
+    return table;
+  }
+
+  // The next test month first, then the months to come; the months already past fold away.
+  function show(found) {
+    clear();
+    var worked = testMonths(found);
+    months = worked.rows;
+    var now = today();
+    var past = months.filter(function (row) { return compare(row.date, now) < 0; });
+    var coming = months.slice(past.length);
     var summary = document.createElement("p");
     summary.className = "test-calendar__summary";
     summary.textContent = "Your tests go on until " + words(worked.end) + ": " + months.length +
       " months with tests, from " + words(found[0].first) + ". Your dates: " +
       found.map(function (c) { return "course " + c.number + " from " + words(c.first) + " to " + words(c.last); })
         .join("; ") + ".";
-    result.replaceChildren(summary, table);
+    var shown = [summary];
+    if (coming.length) {
+      var next = document.createElement("p");
+      next.className = "test-calendar__next";
+      var strong = document.createElement("strong");
+      strong.textContent = "Your next tests: " + words(coming[0].date) + ": ";
+      next.appendChild(strong);
+      testLinks(next, coming[0].tests);
+      shown.push(next, monthsTable(coming));
+    }
+    if (past.length) {
+      var fold = document.createElement("details");
+      fold.className = "test-calendar__past";
+      var label = document.createElement("summary");
+      label.textContent = "Months already past (" + past.length + ")";
+      fold.append(label, monthsTable(past));
+      shown.push(fold);
+    }
+    result.replaceChildren.apply(result, shown);
     paper = paperGrid(months, summary.textContent);
     // At the very end of the page, so on paper it is side 2 on its own, after the sources.
     (document.querySelector(".md-content__inner") || result.parentNode).appendChild(paper);
     download.disabled = false;
     status.textContent = "Your test dates are below: " + months.length + " months with tests, until " +
-      words(worked.end) + ".";
+      words(worked.end) + "." + (coming.length ? " Your next tests are in " + words(coming[0].date, "long") +
+      "." : "");
   }
 
   // Nothing worked out on show: no months, no file to download, nothing to print.
@@ -201,6 +237,12 @@
   function refuse() {
     clear();
     status.textContent = "Some dates need checking: see the messages by the fields.";
+    // Take the reader to the first date to fix: on a phone the messages can be off screen.
+    var invalid = form.querySelector("input[aria-invalid='true']");
+    if (invalid) {
+      invalid.focus();
+      invalid.scrollIntoView({ block: "center" });
+    }
   }
 
   // On paper: a box to tick for each test due, a dash where none is, as on the monitoring
@@ -285,8 +327,10 @@
     var start = compact(found[0].first);
     // With METHOD, DTSTAMP is when this file was made (RFC 5545 section 3.8.7.2), in UTC.
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    // The calendar's name, as phones show it (RFC 7986 NAME, and X-WR-CALNAME that most apps read).
+    var name = escapeText(data.medicine + " tests");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + host + "//My test calendar//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "NAME:" + name, "X-WR-CALNAME:" + name];
     months.forEach(function (row) {
       var names = row.tests.map(function (t) { return t.name; }).join(", ");
       var notes = row.tests.filter(function (t) { return t.note; })

@@ -35,13 +35,24 @@ class DueMonth:
     test_ids: tuple[str, ...]
 
 
+# The rules for course dates, here once: the page's script reads them from the page's data
+# (render/calendar_page.py), and the browser tests compare the page with this module.
+# Lemtrada was first authorised in the EU in September 2013 (EMA EPAR): a date before it is a
+# typing mistake, such as 0225 for 2025.
+EARLIEST_COURSE = dt.date(2013, 9, 1)
+# A course already booked can be planned for, up to this many months ahead.
+PLAN_AHEAD_MONTHS = 12
+
+
 @dataclass(frozen=True)
 class CourseProblem:
-    """A course date that cannot be used, with the field it belongs to and what to do."""
+    """A course date that cannot be used, or (``refused`` False) one to check, with the field it
+    belongs to and what to do."""
 
     course: int  # 1 is the first course
     field: str  # "first_day" or "last_drip"
     message: str
+    refused: bool = True
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -60,15 +71,21 @@ def months_between(start: dt.date, end: dt.date) -> int:
 def course_problems(
     courses: list[Course], schedule: MonitoringSchedule, today: dt.date
 ) -> list[CourseProblem]:
-    """Why these course dates cannot be used; empty when they can."""
+    """Why these course dates cannot be used, and what to check in them; empty when all is well.
+    Only the problems with ``refused`` stop the months being worked out."""
     problems = []
     gap = schedule.second_course_after.months if schedule.second_course_after else None
+    latest = add_months(today, PLAN_AHEAD_MONTHS)
     for number, course in enumerate(courses, start=1):
         for field, day in (("first_day", course.first_day), ("last_drip", course.last_drip)):
-            if day > today:
+            if day < EARLIEST_COURSE:
+                problems.append(CourseProblem(number, field, "Check the year: this date is too long ago."))
+            elif day > latest:
                 problems.append(
                     CourseProblem(
-                        number, field, "This date is in the future. Enter the dates of courses you have had."
+                        number,
+                        field,
+                        f"This date is more than {PLAN_AHEAD_MONTHS} months ahead. Check the year.",
                     )
                 )
         if course.last_drip < course.first_day:
@@ -82,11 +99,13 @@ def course_problems(
                     CourseProblem(number, "first_day", f"This course starts before course {number - 1} ends.")
                 )
             elif gap is not None and months_between(before.first_day, course.first_day) < gap:
+                # Clinics book 'one year later' around their own diaries: a note, not a refusal.
                 problems.append(
                     CourseProblem(
                         number,
                         "first_day",
-                        f"Courses are at least {gap} months apart. Check this date with your MS team.",
+                        f"Courses are usually {gap} months apart. Check this date with your MS team.",
+                        refused=False,
                     )
                 )
     return problems

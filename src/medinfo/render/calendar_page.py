@@ -18,6 +18,7 @@ import yaml
 
 from medinfo.content.loader import Content
 from medinfo.pages import CALENDAR_TITLE
+from medinfo.personal_schedule import EARLIEST_COURSE, PLAN_AHEAD_MONTHS
 from medinfo.render.markdown import Citations, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.tracker import schedule_line
@@ -42,6 +43,9 @@ def calendar_data(content: Content) -> dict[str, Any]:
         # Where each row links: the page that explains the tests, as the built site addresses it.
         "testsPage": "../" + MONITORING_TOPIC.removesuffix(".md") + "/" if _tests_topic(content) else None,
         "courseGapMonths": gap.months if gap else None,
+        # The date rules, from medinfo.personal_schedule (the one place they are written).
+        "earliestCourse": EARLIEST_COURSE.isoformat(),
+        "planAheadMonths": PLAN_AHEAD_MONTHS,
         "tests": [
             {
                 "id": test.id,
@@ -92,7 +96,7 @@ def _form_html(schedule_json: str) -> str:
     """The course-date fields: hidden until the script shows them (without it they could do nothing)."""
     rows = []
     for number in range(1, COURSES + 1):
-        optional = "" if number == 1 else " (if you have had it)"
+        optional = "" if number == 1 else " (if you have had it, or it is booked)"
         rows.append(
             f'<fieldset class="test-calendar__course"><legend>Course {number}{optional}</legend>'
             f'<p><label for="course-{number}-first">First day</label> '
