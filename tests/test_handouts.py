@@ -181,18 +181,32 @@ def test_pack_has_a_cover_contents_and_every_topic_and_the_tracker(
 
 
 @pytest.mark.e2e
+def test_page_1_of_the_tracker_and_the_pack_says_when_to_call_999(
+    real_site: Path, real_content: Content
+) -> None:
+    emergency = pdfs.squashed(
+        real_content.urgent_help.phone_words(real_content.urgent_help.levels[0].heading)
+    )
+    for name in ("lemtrada-monitoring-tracker.pdf", "starting-lemtrada.pdf"):
+        assert emergency in pdfs.squashed(pdfs.text(real_site / "handouts" / name, page=1)), name
+
+
+@pytest.mark.e2e
 def test_pack_prints_the_urgent_card_and_the_sources_once(real_site: Path, real_content: Content) -> None:
     pack = real_site / "handouts" / "starting-lemtrada.pdf"
     text = [pdfs.text(pack, page=n) for n in range(1, pdfs.page_count(pack) + 1)]
     emergency = real_content.urgent_help.phone_words(real_content.urgent_help.levels[0].heading)
-    assert pdfs.squashed(" ".join(text)).count(pdfs.squashed(emergency)) == 1
+    # The card's 999 level on the cover (page 1), and the whole card once, on page 2.
+    assert pdfs.squashed(text[0]).count(pdfs.squashed(emergency)) == 1
+    assert pdfs.squashed(" ".join(text[1:])).count(pdfs.squashed(emergency)) == 1
     assert text[1].startswith("Get help urgently")  # page 2, straight after the cover
     assert " ".join(text).count("does not replace advice") == 1
     assert text[-1].startswith("Sources")
     # The same, in the pack's HTML: one card, one list, and every mark numbered against that list.
     pages = [printable(real_site, real_content, entry.slug) for entry in real_content.topics]
     html = BeautifulSoup(pack_html(pages, real_content, f"{ADDRESS}handouts/"), "html.parser")
-    assert len(html.select(".urgent-emergency")) == 1 and len(html.select(".not-advice")) == 1
+    assert len(html.select(".urgent-emergency")) == 2  # on the cover, and in the card
+    assert len(html.select(".urgent-now")) == 1 and len(html.select(".not-advice")) == 1
     lists = html.select("details.source-list")
     assert len(lists) == 1
     listed = [str(item["id"]) for item in lists[0].select("ol > li")]

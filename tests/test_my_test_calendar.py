@@ -271,7 +271,13 @@ def test_printed_it_is_one_sheet_the_tests_on_one_side_the_months_to_tick_on_the
     checked = real_content.schedule.review.last_reviewed
     review = f"Facts checked {checked.day} {checked:%b %Y}"  # the schedule's review line
     assert address in first and review in first
-    assert "Your tests" in first and "Sources" in first and "Review details" in first
+    assert "Your tests" in first and "Sources" in first
+    # When to call 999 is on side 1, as on page 1 of every handout.
+    emergency = real_content.urgent_help.phone_words(real_content.urgent_help.levels[0].heading)
+    assert pdfs.squashed(emergency) in pdfs.squashed(first)
+    # The review details as a line at the head of both sides: side 1 has no room for the box.
+    due = real_content.schedule.review.next_review_due
+    assert f"next review due {long_date(due)}" in second
     assert "Show my test dates" not in first + second  # no fields or buttons on paper
     # Side 2 stands alone: the reader's own dates, every month with a box to tick, where it came from.
     assert f"course 1 from {long_date(courses[0].first_day)} to {long_date(courses[0].last_drip)}" in second

@@ -75,6 +75,17 @@ def test_the_first_phone_screen_of_every_topic_calls_999_with_a_tap(
 
 
 @pytest.mark.e2e
+def test_the_tracker_fits_a_360px_phone_without_widening_the_page(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{site_url}monitoring-tracker/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # the page never widens
+    sheet = page.locator(".tracker-table-scroll").first
+    # The sheet scrolls sideways in its own box, which a keyboard can reach to scroll it too.
+    assert sheet.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'")
+    assert sheet.get_attribute("tabindex") == "0" and sheet.get_attribute("aria-label")
+
+
+@pytest.mark.e2e
 def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}topics/side-effects/")
     sources = page.locator("article details.source-list")

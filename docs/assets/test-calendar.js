@@ -261,11 +261,15 @@
     // Side 2 may be printed on a sheet of its own: it says where it came from and its review date.
     var origin = document.createElement("p");
     origin.className = "test-calendar__origin";
-    origin.textContent = [".print-origin__address", ".review-note > span:not([hidden]):not(.review-note__details)"]
+    var lines = [".print-origin__address", ".review-note > span:not([hidden]):not(.review-note__details)"]
       .map(function (selector) { return document.querySelector(selector); })
       .filter(Boolean)
-      .map(function (line) { return line.textContent.replace(/\s+/g, " ").trim(); })
-      .join(" \u00b7 ");
+      .map(function (line) { return line.textContent.replace(/\s+/g, " ").trim(); });
+    var reviewNote = document.querySelector(".review-note[data-next-review-due]");
+    if (reviewNote) {  // the sheet's review details, in a line (there is no room for the box)
+      lines.push("next review due " + words(parse(reviewNote.getAttribute("data-next-review-due"))));
+    }
+    origin.textContent = lines.join(" \u00b7 ");
     wrap.append(heading, origin, note, halves);
     var half = Math.ceil(rows.length / 2);
     [rows.slice(0, half), rows.slice(half)].forEach(function (part) {

@@ -102,9 +102,17 @@ def pack_html(pages: list[PageForPrint], content: Content, address: str) -> str:
         "reviewed": len(reviews),
         "card_title": content.urgent_help.heading,
         "card": Markup(shared.card),  # made by the site's own renderer, like the page bodies
+        # The card's most urgent level on the cover too, so page 1 says when to call 999.
+        "emergency": Markup(_first_level(shared.card)),
         "sources": Markup(shared.sources),
     }
     return _document(pack_title(medicine), medicine, parts, cover=cover)
+
+
+def _first_level(card_html: str) -> str:
+    """The urgent-help card's first (most urgent) level, as HTML; '' if there is no card."""
+    box = BeautifulSoup(card_html, "html.parser").select_one(".admonition")
+    return str(box) if box else ""
 
 
 def _document(

@@ -19,7 +19,7 @@ import yaml
 from medinfo.content.loader import Content
 from medinfo.pages import CALENDAR_TITLE
 from medinfo.personal_schedule import EARLIEST_COURSE, PLAN_AHEAD_MONTHS
-from medinfo.render.markdown import Citations, not_advice
+from medinfo.render.markdown import Citations, emergency_box, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.tracker import schedule_line
 
@@ -77,14 +77,19 @@ def render_calendar_page(content: Content) -> str:
         "Enter the dates of your courses. This page works out the months of your tests, "
         "to print or to add to your phone's calendar. Your dates stay on this device: "
         "nothing is sent anywhere.\n{ .test-calendar__intro }",  # not on paper: it is about the form
-        f'!!! warning "A reminder, not medical advice"\n\n    The plan from {team} comes first. '
+        f'!!! warning reminder "A reminder, not medical advice"\n\n    The plan from {team} comes first. '
         f"Check each date with {team}.",
+        emergency_box(content),  # on side 1 of the printed sheet, as on every handout
     ]
     lines = ["## Your tests", ""]
     lines += [schedule_line(test, cite) for test in schedule.tests]
     explained = _tests_topic(content)
     if explained is not None:
-        lines += ["", f"Each test is explained on [{markdown_text(explained)}]({MONITORING_TOPIC})."]
+        lines += [
+            "",
+            f"Each test is explained on [{markdown_text(explained)}]({MONITORING_TOPIC}).",
+            "{ .test-calendar__explained }",  # a link: not on paper, where side 1 has no room to spare
+        ]
     blocks.append("\n".join(lines))
     blocks.append(_form_html(json.dumps(calendar_data(content), ensure_ascii=False)))
     blocks.append(not_advice(content))

@@ -454,6 +454,16 @@ def urgent_help(content: Content, cite: Citations) -> str:
     return "\n\n".join(blocks)
 
 
+def emergency_box(content: Content) -> str:
+    """The card's most urgent level alone, with a link to the whole card and its sources: for a
+    page that cannot carry the whole card but must still say, first, when to call 999."""
+    heading = markdown_text(content.urgent_help.heading)
+    first = _urgent_level(content.urgent_help.levels[0], content, None)
+    # Inside the box, as its last line, so the box and where to find the rest stay together.
+    more = f"Every warning sign, who to call for each, and the sources: [{heading}]({URGENT_PAGE})."
+    return f"{first}\n\n    {more}"
+
+
 def urgent_link(content: Content) -> str:
     """A short box leading to the urgent-help page, where a page does not carry the card itself."""
     heading = markdown_text(content.urgent_help.heading)
@@ -494,18 +504,23 @@ def urgent_strip(content: Content) -> str:
     )
 
 
-def _urgent_level(level: UrgentLevel, content: Content, cite: Citations) -> str:
+def _urgent_level(level: UrgentLevel, content: Content, cite: Citations | None) -> str:
+    """One level's box. With ``cite`` None, the words alone: for a copy whose sources are on
+    the page it links to."""
     urgent = content.urgent_help
-    # A title with links (tel:) is written as the box's first line, so that it is one heading.
+
+    def marks(entries: list[Citation]) -> str:
+        return f" {cite.links(entries)}" if cite else ""
+
     title = phone_links(content, level.heading).replace('"', "&quot;")
     lines = [f'!!! {_URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
-    lines += [f"    - {_sourced(sign, cite)}" for sign in level.signs]
+    lines += [f"    - {markdown_text(sign.text)}{marks(sign.sources)}" for sign in level.signs]
     closing = []
     if level.action:
-        closing.append(f"{phone_links(content, level.action.text)} {cite.links(level.action.sources)}")
+        closing.append(phone_links(content, level.action.text) + marks(level.action.sources))
     phone_sources = [entry for service in urgent.services_in(level) for entry in service.sources]
-    if phone_sources:  # the numbers are facts too
-        closing.append(f"Phone numbers: {cite.links(phone_sources)}")
+    if phone_sources and cite:  # the numbers are facts too
+        closing.append(f"Phone numbers:{marks(phone_sources)}")
     if closing:  # one short paragraph, so the card stays small on paper
         lines += ["", "    " + " ".join(closing)]
     return "\n".join(lines)

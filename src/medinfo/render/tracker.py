@@ -134,6 +134,8 @@ def render_tracker_page(content: Content) -> str:
     blocks = [_front_matter(schedule, content.schedule_file or "")]
     if schedule.intro:
         blocks.append(markdown_text(schedule.intro))
+    # Before the months, so paper has it on page 1 (NHS care cards: first, not last).
+    blocks.append(urgent_help(content, cite))
     lines = ["## Your tests", ""]
     lines += [schedule_line(test, cite) for test in schedule.tests]
     gap = schedule.second_course_after
@@ -148,7 +150,6 @@ def render_tracker_page(content: Content) -> str:
         blocks.append(
             f"## Part {part.number}: {markdown_text(part.heading)}\n\n" + part_table_html(schedule, part)
         )
-    blocks.append(urgent_help(content, cite))
     blocks.append(not_advice(content))
     if schedule.changes:
         blocks.append(last_changed(schedule.changes, CHANGES_PAGE))
