@@ -97,6 +97,7 @@ def _topic(med: int, kind: int, order: int) -> tuple[str, dict[str, Any]]:
                 if kind == 4 and s == 0:  # the side-effects page has the medicine's risk picture
                     how_many["picture"] = True
                     how_many["picture_title"] = f"On {name}"
+                    how_many["picture_shows"] = f"who had it over 2 years on {name} in its trial"
                 text = NUMBERS[s].format(how_many="{how_many}")
                 statements.append(_statement(f"{prefix}-{slug}-{s}-{n}", text, [trial], how_many))
             else:

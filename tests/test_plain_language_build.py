@@ -27,13 +27,18 @@ def text_of(soup: BeautifulSoup) -> str:
 def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
     soup = page(fixture_site, "topics/side-effects")
     itch, sneeze = soup.select(".icon-array-group figure")
+    shows = {
+        42: "with itchy skin over 2 years on Zelvora in the ZEST trial",
+        3: "who sneezed on Zelvora in the ZEST trial",
+    }
     for figure, filled, total in ((itch, 42, 100), (sneeze, 3, 1000)):
         # One path per kind of figure; each person is two shapes (head and body), each starting with a move.
         people = {path["class"][0]: path["d"].count("M") // 2 for path in figure.select("svg path")}
         assert people == {"icon-array__filled": filled, "icon-array__empty": total - filled}
-        assert figure.figcaption.get_text() == f"{filled:,} of {total:,} people filled in"  # short
+        # What a filled figure means, from the YAML: the picture reads on its own.
+        assert figure.figcaption.get_text() == f"{filled:,} of {total:,} people {shows[filled]}"
         title = figure.select_one(".icon-array__title")
-        # Named by its title and caption together: "Itchy skin 42 of 100 people filled in".
+        # Named by its title and caption together.
         assert figure.svg["aria-labelledby"] == f"{title['id']} {figure.figcaption['id']}"
     assert itch.select_one(".icon-array__title").get_text() == "Itchy skin"
     assert sneeze.select_one(".icon-array__title").get_text() == "Sneezing"

@@ -230,6 +230,16 @@ class HowMany(Closed):
         ),
         examples=["On Lemtrada"],
     )
+    picture_shows: PlainLine | None = Field(
+        None,
+        max_length=200,
+        description=(
+            "With picture: true, what a filled figure means, said so the picture reads on its own: the "
+            "outcome, the trial, the time and what it is compared with. The caption under the picture "
+            "is '13 of 100 people' followed by these words."
+        ),
+        examples=["whose disability got worse over 2 years on Lemtrada in the CARE-MS II trial"],
+    )
     side_effect: bool = Field(
         True,
         description=(
@@ -245,6 +255,12 @@ class HowMany(Closed):
         if self.picture and not self.picture_title:
             raise ValueError(
                 "a picture needs a 'picture_title': a few words to show above it, like 'On Lemtrada'"
+            )
+        if self.picture and not self.picture_shows:
+            raise ValueError(
+                "a picture needs 'picture_shows': what a filled figure means, with the trial, the time "
+                "and the comparison, like 'whose disability got worse over 2 years on Lemtrada in the "
+                "CARE-MS II trial'"
             )
         return self
 

@@ -426,8 +426,8 @@ def _picture(statement: Statement) -> str:
     number = statement.how_many
     assert number is not None
     array = icon_array(number.count, number.out_of, number.per)
-    # Short, because the sentence it shows is just above it; the title tells pairs apart.
-    caption = f"{array.filled:,} of {array.total:,} people filled in"
+    # Says what the filled figures are (outcome, trial, time, comparison), so it reads on its own.
+    caption = f"{array.filled:,} of {array.total:,} people {number.picture_shows}"
     return icon_array_figure(array, caption, f"picture-{statement.id}", title=number.picture_title)
 
 
