@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, REPO
 
 from medinfo.content.loader import Content, load_content
 from medinfo.content.schema import MonitoringSchedule, source_ids
 from medinfo.problems import ContentError
 from medinfo.render.calendar_page import calendar_data, render_calendar_page
+from medinfo.render.markdown import render_pages
 from medinfo.render.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
 
 SCHEDULE = """\
@@ -248,3 +249,10 @@ def test_the_calendar_links_to_the_tests_page_only_when_the_medicine_has_one(
     assert "Each test is explained on [Tests and checks](topics/monitoring.md)." in render_calendar_page(
         real_content
     )
+
+
+def test_tests_and_checks_and_the_home_page_lead_to_my_test_calendar(real_content: Content) -> None:
+    tests_page = next(p for p in render_pages(real_content) if p.path == "topics/monitoring.md")
+    assert "[My test calendar](../my-test-calendar.md)" in tests_page.markdown
+    assert "[Monitoring tracker](../monitoring-tracker.md)" in tests_page.markdown
+    assert "(my-test-calendar.md)" in (REPO / "docs" / "index.md").read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ HANDOUTS_PAGE = "handouts.md"
 TRACKER_PAGE = "monitoring-tracker.md"  # only for a medicine with a monitoring schedule
 CALENDAR_PAGE = "my-test-calendar.md"  # the same: the reader's own test dates, from the schedule
 CALENDAR_TITLE = "My test calendar"
+TESTS_TOPIC = "topics/monitoring.md"  # the topic that explains the tests (linked from the calendar)
 
 # Generated for every medicine, and named in mkdocs.yml's menu by path (not by a "@" marker).
 MENU_GENERATED_PAGES = (URGENT_PAGE, FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, CHANGES_PAGE)

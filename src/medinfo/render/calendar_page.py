@@ -17,19 +17,18 @@ from typing import Any
 import yaml
 
 from medinfo.content.loader import Content
-from medinfo.pages import CALENDAR_TITLE
+from medinfo.pages import CALENDAR_TITLE, TESTS_TOPIC
 from medinfo.personal_schedule import EARLIEST_COURSE, PLAN_AHEAD_MONTHS
 from medinfo.render.markdown import Citations, emergency_box, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.tracker import schedule_line
 
-MONITORING_TOPIC = "topics/monitoring.md"  # where each test is explained
 COURSES = 4  # the first course and up to 3 more
 
 
 def _tests_topic(content: Content) -> str | None:
     """The title of the topic that explains the tests, if the medicine has one."""
-    return next((e.topic.title for e in content.topics if e.page_path == MONITORING_TOPIC), None)
+    return next((e.topic.title for e in content.topics if e.page_path == TESTS_TOPIC), None)
 
 
 def calendar_data(content: Content) -> dict[str, Any]:
@@ -41,7 +40,7 @@ def calendar_data(content: Content) -> dict[str, Any]:
         "medicine": content.medicine.brand_name,
         "careTeam": content.medicine.care_team,
         # Where each row links: the page that explains the tests, as the built site addresses it.
-        "testsPage": "../" + MONITORING_TOPIC.removesuffix(".md") + "/" if _tests_topic(content) else None,
+        "testsPage": "../" + TESTS_TOPIC.removesuffix(".md") + "/" if _tests_topic(content) else None,
         "courseGapMonths": gap.months if gap else None,
         # The date rules, from medinfo.personal_schedule (the one place they are written).
         "earliestCourse": EARLIEST_COURSE.isoformat(),
@@ -87,7 +86,7 @@ def render_calendar_page(content: Content) -> str:
     if explained is not None:
         lines += [
             "",
-            f"Each test is explained on [{markdown_text(explained)}]({MONITORING_TOPIC}).",
+            f"Each test is explained on [{markdown_text(explained)}]({TESTS_TOPIC}).",
             "{ .test-calendar__explained }",  # a link: not on paper, where side 1 has no room to spare
         ]
     blocks.append("\n".join(lines))

@@ -29,6 +29,8 @@ from medinfo.content.schema import (
     cites,
 )
 from medinfo.pages import (
+    CALENDAR_PAGE,
+    CALENDAR_TITLE,
     CHANGES_PAGE,
     CHANGES_TITLE,
     FAQ_PAGE,
@@ -36,6 +38,8 @@ from medinfo.pages import (
     GLOSSARY_TITLE,
     SOURCES_PAGE,
     SOURCES_TITLE,
+    TESTS_TOPIC,
+    TRACKER_PAGE,
     URGENT_PAGE,
     site_pages,
 )
@@ -178,6 +182,8 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
     # The same on every topic page, so after what is new on this one; a handout still says it.
     blocks.append(_medicine_summary(content, cite))
     blocks.extend(_section(section, cite) for section in topic.sections)
+    if entry.page_path == TESTS_TOPIC and content.schedule is not None:
+        blocks.append(_your_own_tests(content.schedule.title))
     if topic.questions_to_ask:
         blocks.append(_questions_to_ask(topic, content))
     blocks += [
@@ -186,6 +192,16 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
         cite.source_list(),
     ]
     return RenderedPage(entry.page_path, topic.title, _join(blocks), cite.source_ids())
+
+
+def _your_own_tests(tracker_title: str) -> str:
+    """Where the page that explains the tests leads a reader who wants their own dates."""
+    return (
+        "## Your own test dates\n\n"
+        f"- [{CALENDAR_TITLE}](../{CALENDAR_PAGE}): your test months, worked out from the dates of "
+        "your courses, to print or to add to your phone's calendar.\n"
+        f"- [{markdown_text(tracker_title)}](../{TRACKER_PAGE}): a sheet to print and tick at each test."
+    )
 
 
 def _faq_page(content: Content) -> RenderedPage:
