@@ -444,3 +444,13 @@ def test_a_topic_search_word_the_page_does_not_use_is_refused_at_its_line(projec
         f"{TOPIC}:{line}: search_words: dragons: not in the page's statements (a search word must be one "
         "the page uses)"
     ]
+
+
+def test_a_picture_that_does_not_say_what_it_shows_is_refused(project: Project) -> None:
+    project.replace(TOPIC, "          picture_shows: who sneezed on Zelvora in the ZEST trial\n", "")
+    line = project.line_of(TOPIC, "how_many:", occurrence=2)
+    assert project.errors() == [
+        f"{TOPIC}:{line}: sections[1].statements[2].how_many: a picture needs 'picture_shows': what a "
+        "filled figure means, with the time and the trial, like 'whose disability got worse in 2 years "
+        "of the CARE-MS II trial'"
+    ]

@@ -234,11 +234,12 @@ class HowMany(Closed):
         None,
         max_length=200,
         description=(
-            "With picture: true, what a filled figure means, said so the picture reads on its own: the "
-            "outcome, the trial, the time and what it is compared with. The caption under the picture "
-            "is '13 of 100 people' followed by these words."
+            "With picture: true, what a filled figure means, so the picture reads on its own with its "
+            "title: the outcome, the time and the trial (the title says which medicine, and a picture "
+            "beside it the comparison). The caption under the picture is '13 of 100 people' followed "
+            "by these words. Keep it short: it sits under a picture half a phone wide."
         ),
-        examples=["whose disability got worse over 2 years on Lemtrada in the CARE-MS II trial"],
+        examples=["whose disability got worse in 2 years of the CARE-MS II trial"],
     )
     side_effect: bool = Field(
         True,
@@ -258,9 +259,8 @@ class HowMany(Closed):
             )
         if self.picture and not self.picture_shows:
             raise ValueError(
-                "a picture needs 'picture_shows': what a filled figure means, with the trial, the time "
-                "and the comparison, like 'whose disability got worse over 2 years on Lemtrada in the "
-                "CARE-MS II trial'"
+                "a picture needs 'picture_shows': what a filled figure means, with the time and the "
+                "trial, like 'whose disability got worse in 2 years of the CARE-MS II trial'"
             )
         return self
 
