@@ -37,8 +37,9 @@ class DueMonth:
 
 # The rules for course dates, here once: the page's script reads them from the page's data
 # (render/calendar_page.py), and the browser tests compare the page with this module.
-# Lemtrada was first authorised in the EU in September 2013 (EMA EPAR): a date before it is a
-# typing mistake, such as 0225 for 2025.
+# A date before September 2013, when the team's fact sheet (shared/sources/FACTS.md, a secondary
+# source) puts the first EU authorisation, is taken as a typing mistake, such as 0225 for 2025.
+# Readers are told only to check the year: the site states no authorisation date.
 EARLIEST_COURSE = dt.date(2013, 9, 1)
 # A course already booked can be planned for, up to this many months ahead.
 PLAN_AHEAD_MONTHS = 12

@@ -6,6 +6,7 @@ is not a programmer understands: ``path:line: field: message``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,12 @@ def describe_field(path: FieldPath) -> str:
         else:
             text += f".{part}" if text else part
     return text or "(whole file)"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " Did you mean 'x'?" for the closest of ``choices`` to a mistyped ``word``; '' if none is close."""
+    guess = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{guess[0]}'?" if guess else ""
 
 
 @dataclass(frozen=True, order=True)

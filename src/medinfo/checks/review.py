@@ -37,8 +37,7 @@ class ReviewBanner:
 
     last_reviewed: str
     next_review_due: str
-    last_reviewed_short: str  # for the one-line note at the top of the page
-    next_review_due_short: str
+    next_review_due_short: str  # for the one-line note at the top of the page, once overdue
     next_review_due_iso: str
     reviewed_by: str
     clinical_signoff: str
@@ -46,7 +45,7 @@ class ReviewBanner:
     days_left: int
     care_team: str
     # The one-line note: says what the check was, so it never reads like a clinical review.
-    note: str = ""
+    note: str
     # The newest change made after the last review, if any: readers are told it was not reviewed.
     changed_since_review: str | None = None
 
@@ -64,7 +63,6 @@ def review_banner(
     return ReviewBanner(
         last_reviewed=long_date(review.last_reviewed),
         next_review_due=long_date(review.next_review_due),
-        last_reviewed_short=short_date(review.last_reviewed),
         next_review_due_short=short_date(review.next_review_due),
         next_review_due_iso=review.next_review_due.isoformat(),
         reviewed_by=review.reviewed_by,

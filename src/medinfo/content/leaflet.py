@@ -13,13 +13,12 @@ not sit at a less urgent level than the leaflet's own words there.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from medinfo.content.coverage import normalise, uncovered_passages
 from medinfo.content.schema import URGENCY_LEVELS, LeafletMap, UrgentHelp
 from medinfo.content.yamlfile import YamlDocument
-from medinfo.problems import Problem
+from medinfo.problems import Problem, did_you_mean
 
 # The leaflet's urgency words, most urgent first, and the card level each asks for at least.
 # "get help right away" is tested before "right away", which it contains.
@@ -54,6 +53,12 @@ def check_leaflet_map(
     on_card = (
         {pid for level in urgent.levels for sign in level.signs for pid in sign.leaflet} if urgent else None
     )
+    if source_ids is not None and leaflet_map.source not in source_ids:
+        problems.append(
+            doc.problem(
+                ("source",), f"there is no source with the id '{leaflet_map.source}' in sources.yaml."
+            )
+        )
     for p_index, passage in enumerate(leaflet_map.passages):
         if on_card is not None and not (
             passage.statements or passage.not_for_this_site or passage.id in on_card
@@ -66,17 +71,9 @@ def check_leaflet_map(
                     "also carries it.",
                 )
             )
-    if source_ids is not None and leaflet_map.source not in source_ids:
-        problems.append(
-            doc.problem(
-                ("source",), f"there is no source with the id '{leaflet_map.source}' in sources.yaml."
-            )
-        )
-    for p_index, passage in enumerate(leaflet_map.passages):
         for index, statement_id in enumerate(passage.statements):
             if statement_id not in statement_ids:
-                guess = difflib.get_close_matches(statement_id, sorted(statement_ids), n=1, cutoff=0.6)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(statement_id, statement_ids)
                 problems.append(
                     doc.problem(
                         ("passages", p_index, "statements", index),
@@ -121,8 +118,7 @@ def check_sign_urgency(
                 where = ("levels", l_index, "signs", s_index, "leaflet", index)
                 passage = passages.get(passage_id)
                 if passage is None:
-                    guess = difflib.get_close_matches(passage_id, sorted(passages), n=1, cutoff=0.6)
-                    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                    hint = did_you_mean(passage_id, passages)
                     problems.append(
                         urgent_doc.problem(
                             where, f"there is no passage with the id '{passage_id}' in {map_doc.file}.{hint}"

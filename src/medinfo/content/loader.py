@@ -7,7 +7,6 @@ source nobody cites) come back in the report.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from medinfo.content.schema import (
 from medinfo.content.validation_messages import problems_from_validation
 from medinfo.content.yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
 from medinfo.pages import generated_pages
-from medinfo.problems import ContentError, FieldPath, Problem, Report, Severity
+from medinfo.problems import ContentError, FieldPath, Problem, Report, Severity, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -428,8 +427,7 @@ class _Loader:
         """Each citation names a registered source, and a place only from that source's 'places'."""
         for where, (source_id, place) in cited:
             if source_id not in places:
-                guess = difflib.get_close_matches(source_id, sorted(places), n=1, cutoff=0.6)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(source_id, places)
                 self.report.add(
                     doc.problem(
                         path + where, f"there is no source with the id '{source_id}' in sources.yaml.{hint}"
@@ -444,8 +442,7 @@ class _Loader:
                     )
                 )
             elif place is not None and place not in places[source_id]:
-                guess = difflib.get_close_matches(place, places[source_id], n=1, cutoff=0.6)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(place, places[source_id])
                 self.report.add(
                     doc.problem(
                         path + where + (source_id,),
@@ -482,8 +479,7 @@ class _Loader:
         """A list of topic statements by id (answers, key facts): each id must exist."""
         for index, statement_id in enumerate(ids):
             if statement_id not in statement_ids:
-                guess = difflib.get_close_matches(statement_id, sorted(statement_ids), n=1, cutoff=0.6)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(statement_id, statement_ids)
                 self.report.add(
                     doc.problem(
                         (*path, index), f"no topic has a statement with the id '{statement_id}'.{hint}"

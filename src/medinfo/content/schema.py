@@ -9,7 +9,6 @@ messages and editors' tools.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import typing
 from typing import Annotated, Literal, NamedTuple
@@ -17,6 +16,7 @@ from typing import Annotated, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from medinfo import clock
+from medinfo.problems import did_you_mean
 
 MAX_REVIEW_YEARS = 3
 
@@ -659,8 +659,7 @@ class Topic(PageHead):
         own = [statement.id for section in info.data["sections"] for statement in section.statements]
         for statement_id in ids:
             if statement_id not in own:
-                guess = difflib.get_close_matches(statement_id, own, n=1, cutoff=0.6)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                hint = did_you_mean(statement_id, own)
                 raise ValueError(
                     f"'{statement_id}' is not the id of a statement on this page "
                     f"(a key point repeats one of the page's own statements).{hint}"
