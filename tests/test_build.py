@@ -49,6 +49,49 @@ def test_every_topic_states_each_fact_with_its_sources(real_site: Path, real_con
                         assert f"{source.short_name}, {cite.place}" in words(listed), (entry.slug, cite)
 
 
+def mark_groups(block: object) -> int:
+    """How many separate groups of citation marks a paragraph or list item holds (marks with
+    only spaces between them are one group)."""
+    runs, in_run = 0, False
+    for child in block.children:  # type: ignore[attr-defined]
+        if isinstance(child, str) and not child.strip():
+            continue
+        is_mark = getattr(child, "name", None) == "a" and "citation" in (child.get("class") or [])
+        runs += is_mark and not in_run
+        in_run = is_mark
+    return runs
+
+
+@pytest.mark.e2e
+def test_marks_come_as_one_group_per_paragraph_and_the_card_lists_its_sources_once(
+    real_site: Path, real_content: Content
+) -> None:
+    pages = sorted(real_site.rglob("index.html"))
+    assert len(pages) >= 20
+    for file in pages:
+        article = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        assert article is not None, file
+        crowded = [block.get_text()[:60] for block in article.select("p, li") if mark_groups(block) > 1]
+        assert crowded == [], file
+    for entry in real_content.topics:
+        soup = page(real_site, f"topics/{entry.slug}")
+        levels = soup.select(".admonition[class*='urgent-']:not(.urgent-strip)")
+        assert len(levels) == len(real_content.urgent_help.levels), entry.slug
+        assert not any(level.select("a.citation") for level in levels), entry.slug  # lists left clear
+        under = levels[-1].find_next_sibling()
+        assert under is not None and "card-sources" in under["class"], entry.slug
+        # Every sign, action and phone number's source, once each, in one group.
+        marks = [str(a["href"]) for a in under.select("a.citation")]
+        assert len(marks) == len(set(marks)) >= 3 and mark_groups(under) == 1, entry.slug
+        card_cites = {
+            f"#{citation_anchor(cite)}"
+            for level in real_content.urgent_help.levels
+            for item in [*level.signs, *([level.action] if level.action else [])]
+            for cite in cites(item.sources)
+        }
+        assert card_cites <= set(marks), entry.slug
+
+
 @pytest.mark.e2e
 def test_seed_documents_are_never_cited_on_a_page(real_site: Path, real_content: Content) -> None:
     """Readers cannot follow a seed document, so pages cite only public sources with an address."""

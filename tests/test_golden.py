@@ -7,6 +7,7 @@ change: UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py, then review the d
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,14 @@ def test_the_eu_frequency_scale_is_explained_once_where_a_word_first_appears() -
     side_effects = pages["side-effects.md"]
     sentence = "Words like common are from the EU scale in medicine leaflets: very common is more than 1 in"
     assert side_effects.count(sentence) == 1
-    # The scale is a fact too: its sources (medicine.yaml) follow it.
-    assert "very rare up to 1 in 10,000. [\\[1\\]](#source-zv-label-section-4)" in side_effects
+    # The scale is a fact too: its sources (medicine.yaml) are in the one group of marks that
+    # ends the statement and the scale, not between them.
+    line = next(line for line in side_effects.splitlines() if sentence in line)
+    before, after = line.split(sentence)
+    assert ".citation" not in before
+    mark = r" \[\\\[\d+\\\]\]\(#[a-z0-9-]+\)\{ #[a-z0-9-]+ \.citation \}"
+    assert re.fullmatch(rf"[^\[]*very rare up to 1 in 10,000\.({mark})+", after), after
+    assert "(#source-zv-label-section-4)" in after
     first_word = side_effects.index("(very common)")
     assert first_word < side_effects.index(sentence) < side_effects.index("(uncommon)")
     assert sentence not in pages["how-it-works.md"]  # no side-effect numbers there

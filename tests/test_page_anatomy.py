@@ -19,7 +19,7 @@ if CHROMIUM is None:
 
 from collections.abc import Iterator  # noqa: E402
 
-from playwright.sync_api import Browser, Page  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
 from medinfo.content.loader import Content  # noqa: E402
@@ -86,7 +86,9 @@ def test_the_tracker_fits_a_360px_phone_without_widening_the_page(page: Page, si
 
 
 @pytest.mark.e2e
-def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, site_url: str) -> None:
+def test_citation_marks_are_easy_to_tap_and_show_their_source_where_the_reader_is(
+    page: Page, site_url: str
+) -> None:
     page.goto(f"{site_url}topics/side-effects/")
     sources = page.locator("article details.source-list")
     assert not sources.evaluate("d => d.open")  # folded: the sources do not fill the page
@@ -94,17 +96,37 @@ def test_citation_marks_are_easy_to_tap_and_lead_back_to_the_text(page: Page, si
     sizes = page.locator("article a.citation").evaluate_all(sizes_of)
     assert len(sizes) > 20
     assert min(min(size) for size in sizes) >= 24, min(sizes)
-    # Follow the third citation mark: the folded list opens on its source, in view.
-    mark = page.locator("article a.citation").nth(2)
+    # Tap a mark halfway down: its source shows in view, and the page neither jumps nor grows.
+    mark = page.locator("article a.citation").nth(len(sizes) // 2)
+    mark.scroll_into_view_if_needed()
+    before = page.evaluate("[scrollY, document.documentElement.scrollHeight]")
+    mark.click()
+    popup = page.get_by_role("dialog", name=f"Source {mark.inner_text().strip('[]')}")
+    expect(popup).to_be_visible()
+    assert page.evaluate("[scrollY, document.documentElement.scrollHeight]") == before
+    assert page.evaluate("location.hash") == ""
+    entry = page.locator(str(mark.get_attribute("href")))
+    listed = entry.evaluate(
+        "e => { const c = e.cloneNode(true); c.querySelectorAll('.citation-backs').forEach(b => b.remove());"
+        " return c.textContent.trim(); }"
+    )
+    assert " ".join(listed.split()) in " ".join(popup.inner_text().split())
+    box = popup.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+    assert popup.evaluate("p => p.contains(document.activeElement)")  # focus went to the source
+    page.keyboard.press("Escape")
+    expect(popup).to_have_count(0)
+    assert mark.evaluate("m => m === document.activeElement")  # and back to the mark
+    # From the box, the whole list: it opens on the source, which links back to the mark.
     mark_id = mark.get_attribute("id")
     mark.click()
+    popup.get_by_role("link", name="All the sources of this page").click()
     assert sources.evaluate("d => d.open")
     target = page.evaluate("location.hash.slice(1)")
     source_top = page.locator(f'[id="{target}"]').evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= source_top < PHONE["height"], source_top
     back_sizes = page.locator("article a.citation-back").evaluate_all(sizes_of)
     assert min(min(size) for size in back_sizes) >= 24, min(back_sizes)
-    # Then the source's link back.
     back = page.locator(f'[id="{target}"] a.citation-back[href="#{mark_id}"]')
     assert back.count() == 1, (target, mark_id)
     back.click()

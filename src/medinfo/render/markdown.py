@@ -48,6 +48,7 @@ from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_
 
 _URGENT_PAGE_DESCRIPTION = "Who to call, and how quickly, if you have a sign that needs help soon."
 URGENT_ANCHOR = "get-help-urgently"  # the urgent-help card's heading, on every page that has it
+CARD_SOURCES_WORDS = "Where the advice on this card comes from:"
 
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"
@@ -68,9 +69,10 @@ class Citations:
     scale_explained: bool = False
 
     def links(self, entries: list[Citation]) -> str:
-        """Each citation's mark: a link to its entry in the source list, with an id to come back to."""
+        """One group of marks, each a link to its entry in the source list with an id to come
+        back to; a citation given twice in ``entries`` gets one mark."""
         marks = []
-        for cite in cites(entries):
+        for cite in dict.fromkeys(cites(entries)):
             if cite not in self.order:
                 self.order.append(cite)
             number = self.order.index(cite) + 1
@@ -262,7 +264,8 @@ def _urgent_page(content: Content) -> RenderedPage:
         "quickly. The card is the same on every topic page."
     )
     blocks = [front, lead]
-    blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
+    blocks += [_urgent_level(level, content) for level in urgent.levels]
+    blocks.append(card_sources(content, cite))
     blocks.append(not_advice(content))
     if urgent.changes:
         blocks.append(last_changed(urgent.changes, CHANGES_PAGE))
@@ -414,15 +417,15 @@ def plain_statement(statement: Statement) -> str:
 def sourced_statement(statement: Statement, cite: Citations) -> str:
     """A statement as a page shows it: its words, its citation marks (and, the first time a page
     gives a side-effect number, what the EU frequency words mean)."""
-    text = plain_statement(statement)
+    text = markdown_text(plain_statement(statement))
     number = statement.how_many
-    links = cite.links(statement.sources)
+    sources = statement.sources
     if number is not None and number.side_effect and not cite.scale_explained:
         cite.scale_explained = True
-        scale = markdown_text(frequency_scale_sentence())
-        scale_sources = cite.links(cite.content.medicine.frequency_words_sources)
-        return f"{markdown_text(text)} {links} {scale} {scale_sources}"
-    return f"{markdown_text(text)} {links}"
+        # One group of marks at the end, for both sentences, so marks do not crowd the words.
+        text = f"{text} {markdown_text(frequency_scale_sentence())}"
+        sources = [*sources, *cite.content.medicine.frequency_words_sources]
+    return f"{text} {cite.links(sources)}"
 
 
 def _key_points(topic: Topic, cite: Citations) -> str:
@@ -466,15 +469,28 @@ def urgent_help(content: Content, cite: Citations) -> str:
     urgent = content.urgent_help
     # Not in the search index: the same on every page; searching finds the urgent-help page.
     blocks = [f"## {markdown_text(urgent.heading)} {{ #{URGENT_ANCHOR} data-search-exclude }}"]
-    blocks += [_urgent_level(level, content, cite) for level in urgent.levels]
+    blocks += [_urgent_level(level, content) for level in urgent.levels]
+    blocks.append(card_sources(content, cite))
     return "\n\n".join(blocks)
+
+
+def card_sources(content: Content, cite: Citations) -> str:
+    """The urgent-help card's sources, once, under the card: marks inside its short lists of
+    signs would crowd them (each sign keeps its own sources in the YAML and on the sources page)."""
+    urgent = content.urgent_help
+    entries: list[Citation] = []
+    for level in urgent.levels:
+        entries += [entry for sign in level.signs for entry in sign.sources]
+        entries += level.action.sources if level.action else []
+        entries += [entry for service in urgent.services_in(level) for entry in service.sources]
+    return f"{CARD_SOURCES_WORDS} {cite.links(entries)}\n{{ .card-sources }}"
 
 
 def emergency_box(content: Content) -> str:
     """The card's most urgent level alone, with a link to the whole card and its sources: for a
     page that cannot carry the whole card but must still say, first, when to call 999."""
     heading = markdown_text(content.urgent_help.heading)
-    first = _urgent_level(content.urgent_help.levels[0], content, None)
+    first = _urgent_level(content.urgent_help.levels[0], content)
     # Inside the box, as its last line, so the box and where to find the rest stay together.
     more = f"Every warning sign, who to call for each, and the sources: [{heading}]({URGENT_PAGE})."
     return f"{first}\n\n    {more}"
@@ -520,25 +536,14 @@ def urgent_strip(content: Content) -> str:
     )
 
 
-def _urgent_level(level: UrgentLevel, content: Content, cite: Citations | None) -> str:
-    """One level's box. With ``cite`` None, the words alone: for a copy whose sources are on
-    the page it links to."""
-    urgent = content.urgent_help
-
-    def marks(entries: list[Citation]) -> str:
-        return f" {cite.links(entries)}" if cite else ""
-
+def _urgent_level(level: UrgentLevel, content: Content) -> str:
+    """One level's box: its heading, its signs and what to do. Its sources are listed under
+    the whole card (``card_sources``)."""
     title = phone_links(content, level.heading).replace('"', "&quot;")
     lines = [f'!!! {_URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
-    lines += [f"    - {markdown_text(sign.text)}{marks(sign.sources)}" for sign in level.signs]
-    closing = []
+    lines += [f"    - {markdown_text(sign.text)}" for sign in level.signs]
     if level.action:
-        closing.append(phone_links(content, level.action.text) + marks(level.action.sources))
-    phone_sources = [entry for service in urgent.services_in(level) for entry in service.sources]
-    if phone_sources and cite:  # the numbers are facts too
-        closing.append(f"Phone numbers:{marks(phone_sources)}")
-    if closing:  # one short paragraph, so the card stays small on paper
-        lines += ["", "    " + " ".join(closing)]
+        lines += ["", "    " + phone_links(content, level.action.text)]
     return "\n".join(lines)
 
 
