@@ -19,6 +19,7 @@ from playwright.sync_api import Browser
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import source_ids
+from medinfo.printing.handouts import words_explained
 from medinfo.render.plain import long_date, short_date
 
 pdfs.require_poppler()
@@ -64,7 +65,7 @@ def page_of(pdf: Path, words: str) -> set[int]:
 
 @pytest.mark.e2e
 def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
-    browser: Browser, site_url: str, real_content: Content
+    browser: Browser, site_url: str, real_site: Path, real_content: Content
 ) -> None:
     for entry in real_content.topics:
         pdf = print_page(browser, f"{site_url}topics/{entry.slug}/", PRINTS / f"{entry.slug}.pdf")
@@ -84,6 +85,17 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         assert "Clinical sign-off Not yet checked by a clinician" in words
         address = f"{ADDRESS}topics/{entry.slug}/"
         assert f"Printed from {address}" in first
+        # Page 1 is the handout's page 1: when to call 999, and a box for the MS team's details.
+        assert "999" in first and "Emergency: call 999" in first, entry.slug
+        assert re.search(r"Your MS team\s+Name:\s+Phone:", first), entry.slug
+        # And, as in the handout, the page's glossary words explained at its foot.
+        html = (real_site / "topics" / entry.slug / "index.html").read_text(encoding="utf-8")
+        glossary = words_explained(html)
+        assert glossary, entry.slug
+        explained = pdfs.squashed(words[words.index("Words explained") :])
+        for word, explanation in glossary:  # the start of each (the text of two columns interleaves)
+            start = " ".join(explanation.split()[:3])
+            assert pdfs.squashed(f"{word}: {start}") in explained, (entry.slug, word)
         pngs = pdfs.to_pngs(pdf, PRINTS, entry.slug, dpi=100)
         assert pdfs.qr_codes(pngs[0]) == [address], entry.slug
         # Each level of "Get help urgently" is never split across two sheets.

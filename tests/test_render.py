@@ -21,8 +21,10 @@ from medinfo.content.schema import cites
 from medinfo.render.markdown import citation_anchor, plain_statement, render_pages
 from medinfo.render.plain import markdown_text
 
-# What only the hooks add to a page: the review note and details, the print header and download links.
-HOOK_ONLY = ".review-note, .review-banner, .print-origin, .print-tools, .print-downloads"
+# What only the hooks add to a page: the review note and details, what paper adds, and download links.
+HOOK_ONLY = (
+    ".review-note, .review-banner, .print-origin, .print-team, .print-words, .print-tools, .print-downloads"
+)
 
 
 def _pages(site: Path) -> dict[str, tuple[list[str], list[str], str]]:

@@ -122,16 +122,21 @@ def _document(
     cover: Mapping[str, object] | None = None,
 ) -> str:
     """A handout has the team box under its header; the pack has one, on its cover."""
-    team = medicine.care_team
     return render_template(
         "handout.html",
         title=title,
         medicine=medicine,
         parts=parts,
         cover=cover,
-        team_heading=team[:1].upper() + team[1:],
+        team_heading=team_heading(medicine),
         css=Markup(read_template_file("handout.css")),
     )
+
+
+def team_heading(medicine: Medicine) -> str:
+    """The heading of the box a nurse writes the team's details in: "Your MS team"."""
+    team = medicine.care_team
+    return team[:1].upper() + team[1:]
 
 
 def words_explained(body_html: str) -> list[tuple[str, str]]:

@@ -60,6 +60,8 @@ from medinfo.printing.handouts import (
     pack_path,
     pack_title,
     render_handouts_page,
+    team_heading,
+    words_explained,
 )
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
@@ -382,6 +384,10 @@ class SiteBuild:
         download = self.downloads.get(page.path)
         if download:  # with no size when not made in this preview: the page says when it will be
             meta["handout"] = download
+        printed = self._printed.get(page.path)
+        if printed:  # paper from the browser carries what the page's PDF handout does
+            meta["print_team"] = team_heading(self.content.medicine)
+            meta["print_words"] = words_explained(printed.body_html)
         if page.path == HANDOUTS_PAGE:
             pack = self.downloads[""]
             meta["downloads"] = [pack, *(d for d in self.downloads.values() if d is not pack)]
