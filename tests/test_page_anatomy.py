@@ -8,6 +8,7 @@ at the foot of the page).
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from chromium import CHROMIUM
@@ -210,7 +211,24 @@ FIRST_RESULTS = [
     ("blood test", "Tests and checks"),
     ("blood tests", "Tests and checks"),
     ("hair loss", "All the side effects in the leaflet"),
+    ("unwell", "Get help urgently"),
+    # Found by its stem only: the site says "headache", never "headaches".
+    ("headaches", "Get help urgently"),
 ]
+# The words people use in the questions page's questions: each finds at least one page.
+FAQ_WORDS = ["safe", "courses", "pregnant", "breastfeeding", "infections", "vaccines", "food", "report"]
+
+
+def search(page: Page, site_url: str, words: str) -> list[str]:
+    """The titles of the search results for ``words``, typed as a reader types them."""
+    page.set_viewport_size({"width": 1280, "height": 800})  # the search box shows on a desktop
+    page.goto(site_url)
+    page.keyboard.press("/")  # Material's shortcut: open search
+    page.keyboard.type(words)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("^Type|^Initializing"))  # the whole query is answered
+    page.wait_for_timeout(300)  # results come in as each letter is typed: let the last settle
+    return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
 @pytest.mark.e2e
@@ -228,6 +246,19 @@ def test_search_puts_the_right_page_first(page: Page, site_url: str, words: str,
     except PlaywrightTimeoutError:
         results = page.locator(title).all_inner_texts()
         pytest.fail(f"{words!r}: first results {results[:3]}, expected {first!r}")
+
+
+@pytest.mark.e2e
+def test_search_finds_the_questions_pages_words_and_says_plainly_when_nothing_matches(
+    page: Page, site_url: str
+) -> None:
+    for word in FAQ_WORDS:
+        assert search(page, site_url, word), word
+    assert search(page, site_url, "alcohol") == []
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("^No page uses that word"))
+    # A typed word found by its stem is not marked "not found" under the results.
+    assert search(page, site_url, "headaches")
+    assert page.locator(".md-search-result__terms").count() == 0
 
 
 @pytest.mark.e2e

@@ -406,9 +406,15 @@ def test_an_urgent_search_word_the_card_does_not_use_is_refused_at_its_line(proj
     project.replace(urgent, "levels:", "search_words: [ambulance, poison]\nlevels:")
     line = project.line_of(urgent, "search_words:")
     assert project.errors() == [
-        f"{urgent}:{line}: search_words: ambulance, poison: not in the card's text "
-        "(a search word must be one the card uses)"
+        f"{urgent}:{line}: search_words: ambulance, poison: not in the card or the page's intro "
+        "(a search word must be one the page uses)"
     ]
+    # A word the page's intro uses is one the page uses.
+    project.replace(
+        urgent, "search_words: [ambulance, poison]", "page_intro: Poison or not?\nsearch_words: [poison]"
+    )
+    content, _ = load_content(project.root / "content_src", project.root / "docs")
+    assert content.urgent_help.search_words == ["poison"]
 
 
 def test_a_key_point_must_be_a_statement_on_its_own_page(project: Project) -> None:

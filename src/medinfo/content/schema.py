@@ -444,12 +444,20 @@ class UrgentHelp(Closed):
             "(shown on the 'Get help urgently' page, like every page's review date)."
         ),
     )
+    page_intro: Text | None = Field(
+        None,
+        description=(
+            "The first words of the 'Get help urgently' page, above the card: who it is for. "
+            "Without it, the page starts with a sentence the build writes."
+        ),
+        examples=["If you feel unwell after Lemtrada, these signs need help quickly."],
+    )
     search_words: list[SearchWord] = Field(
         default_factory=list,
         description=(
             "Words a reader in a hurry may type into the site's search (like 999 or A&E); "
             "searching any of them finds the 'Get help urgently' page first. Each must appear "
-            "in the card, so no search word promises what the card does not say."
+            "in the card or the page's intro, so no search word promises what the page does not say."
         ),
         examples=[["emergency", "999", "A&E", "ambulance"]],
     )
@@ -493,10 +501,12 @@ class UrgentHelp(Closed):
         card = UrgentHelp.model_construct(
             heading=info.data["heading"], phone_numbers=info.data["phone_numbers"], levels=info.data["levels"]
         ).card_text()
-        missing = [word for word in words if word.lower() not in card.lower()]
+        page = f"{info.data.get('page_intro') or ''} {card}"
+        missing = [word for word in words if word.lower() not in page.lower()]
         if missing:
             raise ValueError(
-                f"{', '.join(missing)}: not in the card's text (a search word must be one the card uses)"
+                f"{', '.join(missing)}: not in the card or the page's intro (a search word must be "
+                "one the page uses)"
             )
         return words
 

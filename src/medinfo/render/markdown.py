@@ -260,9 +260,11 @@ def _urgent_page(content: Content) -> RenderedPage:
         **search_tags,
     )
     lead = (
-        f"If you have had {markdown_text(content.medicine.brand_name)}, these signs need help "
-        "quickly. The card is the same on every topic page."
+        markdown_text(urgent.page_intro)
+        if urgent.page_intro
+        else f"If you have had {markdown_text(content.medicine.brand_name)}, these signs need help quickly."
     )
+    lead += " The card is the same on every topic page."
     blocks = [front, lead]
     blocks += [_urgent_level(level, content) for level in urgent.levels]
     blocks.append(card_sources(content, cite))

@@ -73,6 +73,7 @@ from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
+from medinfo.site.search_stemming import with_stemming_worker
 
 CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
@@ -396,7 +397,9 @@ class SiteBuild:
     # --- security and the end ---------------------------------------------------------------
 
     def protect(self, output: str) -> str:
-        """A page with its Content Security Policy (not in a preview: its live-reload script is inline)."""
+        """A page as the theme wrote it, with search stemming and its Content Security Policy
+        (not in a preview: its live-reload script is inline)."""
+        output = with_stemming_worker(output)
         if self.session.serving:
             return output
         self._script_hashes.update(inline_script_hashes(output))
