@@ -33,14 +33,29 @@ def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) 
         assert menu is not None
         return menu
 
-    # On a page outside the group, the group is one pruned entry: its heading, linking to its first page.
+    # On a page outside the group, the group is there with its pages, to open in the menu.
     nested = menu_of("topics/how-it-works").select(".md-nav__item--nested")
-    pruned = next(item for item in nested if " ".join(item.get_text().split()) == "Safety")
-    assert "md-nav__item--pruned" in pruned["class"]
-    assert pruned.select_one("a")["href"] == "../side-effects/"
+    safety = next(item for item in nested if item.select_one("label").get_text(strip=True) == "Safety")
+    assert "md-nav__item--pruned" not in safety["class"]
+    assert [a["href"] for a in safety.select("nav a")] == ["../side-effects/"]
     # On a page in the group, the group is open and lists its pages.
     group = menu_of("topics/side-effects").select_one(".md-nav__item--active.md-nav__item--nested")
     assert group is not None
     assert "Safety" in group.get_text()
     active = group.select_one(".md-nav__link--active")
     assert active is not None and "Side effects" in active.get_text()
+
+
+def test_a_small_menu_lists_every_page_and_a_large_one_is_pruned_to_the_readers_group() -> None:
+    from medinfo.site.build import PRUNE_FEATURE, PRUNE_MENU_ABOVE, SiteBuild
+
+    def menu(pages: int) -> list[object]:
+        return [
+            {"Home": "index.md"},
+            {"Topics": [{f"Topic {n}": f"topics/t{n}.md"} for n in range(pages - 1)]},
+        ]
+
+    features = ["navigation.footer"]
+    assert SiteBuild.menu_features(features, menu(PRUNE_MENU_ABOVE)) == features  # every topic: 2 taps
+    assert SiteBuild.menu_features(features, menu(PRUNE_MENU_ABOVE + 1)) == [*features, PRUNE_FEATURE]
+    assert SiteBuild.menu_features([PRUNE_FEATURE], menu(500)) == [PRUNE_FEATURE]  # not added twice

@@ -160,6 +160,36 @@ def test_the_menu_is_grouped_and_every_page_links_to_the_next(page: Page, site_u
 
 
 @pytest.mark.e2e
+def test_every_topic_is_two_taps_from_the_phone_menu_and_urgent_help_stands_apart(
+    page: Page, site_url: str, real_content: Content
+) -> None:
+    for entry in real_content.topics:
+        page.goto(site_url)
+        page.locator("button.site-menu-button").click()
+        taps = 0
+        group = entry.topic.menu_group
+        top = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
+        if group:
+            top.filter(has_text=re.compile(rf"^\s*{re.escape(group)}\s*$")).click()
+            taps += 1
+        title = entry.topic.title  # as the menu lists it (topic_menu)
+        page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).click()
+        taps += 1
+        page.wait_for_url(f"{site_url}topics/{entry.slug}/")
+        assert taps <= 2, entry.slug
+    # Get help urgently: the one menu entry with an icon, bold and in its own colour.
+    page.goto(f"{site_url}topics/side-effects/")
+    page.locator("button.site-menu-button").click()
+    links = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
+    urgent = links.filter(has_text="Get help urgently")
+    home = links.filter(has_text="Home")
+    assert urgent.locator("svg").count() == 1 and home.locator("svg").count() == 0
+    style = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).color]"
+    assert urgent.evaluate(style) != home.evaluate(style)
+    assert int(urgent.evaluate(style)[0]) >= 700
+
+
+@pytest.mark.e2e
 def test_questions_open_and_close_and_all_print_open(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}faq/")
     answers = page.locator("article details.faq-answer")

@@ -86,8 +86,8 @@ class TopicEntry:
 
 def topic_menu(topics: Sequence[TopicEntry]) -> list[dict[str, Any]]:
     """The topics as MkDocs nav entries, in order. Topics with the same ``menu_group`` are
-    listed under it, where the first of them comes: with the theme's ``navigation.prune``,
-    a page's menu then holds its own group's pages and the other groups' headings only."""
+    listed under it, where the first of them comes: on a phone, a group opens in the menu
+    with one tap, so every topic is two taps from the open menu."""
     menu: list[dict[str, Any]] = []
     groups: dict[str, list[dict[str, str]]] = {}
     for entry in topics:

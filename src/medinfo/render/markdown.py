@@ -49,6 +49,7 @@ from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_
 _URGENT_PAGE_DESCRIPTION = "Who to call, and how quickly, if you have a sign that needs help soon."
 URGENT_ANCHOR = "get-help-urgently"  # the urgent-help card's heading, on every page that has it
 CARD_SOURCES_WORDS = "Where the advice on this card comes from:"
+URGENT_MENU_ICON = "material/phone-alert"
 
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = "content_src/topics/"
@@ -257,6 +258,7 @@ def _urgent_page(content: Content) -> RenderedPage:
         urgent.heading,
         _URGENT_PAGE_DESCRIPTION,
         content.urgent_help_file,
+        icon=URGENT_MENU_ICON,  # the theme shows it in the menu, where the page stands apart (site.css)
         **search_tags,
     )
     lead = (

@@ -75,6 +75,10 @@ from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
 from medinfo.site.search_stemming import with_stemming_worker
 
+# Above this many pages the menu is pruned: listing every page on every page costs the theme
+# about a million menu entries at 1,000 pages, and a reader could not scan such a list anyway.
+PRUNE_MENU_ABOVE = 60
+PRUNE_FEATURE = "navigation.prune"
 CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
 TOPICS_MARKER = "@topics"  # in the menu: one entry per topic, in order
@@ -206,6 +210,15 @@ class SiteBuild:
             else:
                 expanded.append(item)
         return expanded
+
+    @staticmethod
+    def menu_features(features: list[str], menu: list[Any]) -> list[str]:
+        """The theme's features for this menu: a menu of more than ``PRUNE_MENU_ABOVE`` pages
+        holds only the reader's own group open, the other groups as one link each (Material's
+        ``navigation.prune``); a smaller one holds every page, so each is two taps away."""
+        if _menu_pages(menu) > PRUNE_MENU_ABOVE and PRUNE_FEATURE not in features:
+            return [*features, PRUNE_FEATURE]
+        return features
 
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
@@ -437,3 +450,12 @@ def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(markdown, encoding="utf-8")
     return sorted(pages)
+
+
+def _menu_pages(menu: list[Any]) -> int:
+    """How many pages a menu lists, in all its groups."""
+    count = 0
+    for item in menu:
+        entries = next(iter(item.values())) if isinstance(item, dict) else item
+        count += _menu_pages(entries) if isinstance(entries, list) else 1
+    return count

@@ -63,6 +63,7 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["care_team"] = build.content.medicine.care_team
     if config.nav is not None:
         config.nav = build.menu(config.nav)
+        config.theme["features"] = build.menu_features(list(config.theme["features"]), config.nav)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.abbreviations()
     css, js = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
     config.extra_css, config.extra_javascript = css, js  # type: ignore[assignment]
@@ -192,9 +193,10 @@ def write_plain_project(config_file: Path, out: Path) -> list[str]:
     generated = write_markdown_tree(build, out / "docs")
     config.pop("hooks", None)
     config["docs_dir"] = "docs"
+    theme = config.get("theme") or {}
     if config.get("nav"):
         config["nav"] = build.menu(config["nav"])
-    theme = config.get("theme") or {}
+        theme["features"] = build.menu_features(list(theme.get("features") or []), config["nav"])
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     config["extra"] = {**(config.get("extra") or {}), "care_team": build.content.medicine.care_team}
