@@ -41,6 +41,20 @@ def text(pdf: Path, page: int | None = None, *, raw: bool = False) -> str:
     return " ".join(result.stdout.split())
 
 
+# A word's box in pdftotext is its font's ascent plus descent: 1.117 times the font size in
+# Liberation Sans (Arial's metrics, the print font here); larger in DejaVu Sans, so never smaller.
+_BOX_PER_POINT = 1.117
+_WORD_BOX = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">')
+
+
+def smallest_text_pt(pdf: Path) -> float:
+    """The size, in points, of the smallest text in the PDF (from each word's box)."""
+    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    heights = [float(y_max) - float(y_min) for y_min, y_max in _WORD_BOX.findall(result.stdout)]
+    assert heights, f"{pdf} has no text"
+    return round(min(heights) / _BOX_PER_POINT, 1)
+
+
 def squashed(words: str) -> str:
     """Letters and digits only: line breaks and hyphenation in a PDF cannot hide a match."""
     return re.sub(r"[^a-z0-9]", "", words.lower())

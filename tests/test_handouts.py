@@ -260,6 +260,8 @@ def test_handouts_page_lists_every_pdf_with_size_and_pages(real_site: Path, real
         pages = pdfs.page_count(pdf)
         size_kb = max(1, round(pdf.stat().st_size / 1024))
         assert item.endswith(f"(PDF, {size_kb} KB, {pages} {'page' if pages == 1 else 'pages'})"), item
+        # No small print on any of them: captions, footers and sources included.
+        assert pdfs.smallest_text_pt(pdf) >= 10, item
 
 
 # --- Any medicine, rebuilt the same --------------------------------------------------

@@ -109,8 +109,8 @@ def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content
     assert (
         "**Liver blood test** (checks your liver): every month, from your first course until 48 months "
         "after your last course. "
-        # Numbered after the urgent-help card's sources: the card comes first on the sheet.
-        "[\\[1\\]](#source-eu-leaflet-section-2){ #cited-source-eu-leaflet-section-2-19 .citation } "
+        # Numbered after the urgent-help card's sources (one use each, under the card): it comes first.
+        "[\\[1\\]](#source-eu-leaflet-section-2){ #cited-source-eu-leaflet-section-2-2 .citation } "
         "[\\[11\\]](#source-smpc-section-4-4){ #cited-source-smpc-section-4-4-1 .citation }"
     ) in markdown
     assert (

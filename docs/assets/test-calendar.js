@@ -215,8 +215,14 @@
     }
     result.replaceChildren.apply(result, shown);
     paper = paperGrid(months, summary.textContent);
-    // At the very end of the page, so on paper it is side 2 on its own, after the sources.
-    (document.querySelector(".md-content__inner") || result.parentNode).appendChild(paper);
+    // Side 2 on paper: after everything on side 1, before the sources, which go under the
+    // months (side 1 has no room for them in 10pt print).
+    var sources = document.getElementById("sources");
+    if (sources) {
+      sources.before(paper);
+    } else {
+      (document.querySelector(".md-content__inner") || result.parentNode).appendChild(paper);
+    }
     download.disabled = false;
     status.textContent = "Your test dates are below: " + months.length + " months with tests, until " +
       words(worked.end) + "." + (coming.length ? " Your next tests are in " + words(coming[0].date, "long") +
@@ -246,8 +252,11 @@
   }
 
   // On paper: a box to tick for each test due, a dash where none is, as on the monitoring
-  // tracker, in two halves side by side, so up to 4 courses' months fit on one side.
+  // tracker, in columns of at most ROWS_PER_COLUMN months, two side by side: two courses'
+  // months fit on one side in 10pt print, and more run on to the next side, a pair at a time.
   // On screen it is hidden (print-only), so it is not read out twice.
+  var ROWS_PER_COLUMN = 31;
+
   function paperGrid(rows, summary) {
     var wrap = document.createElement("div");
     wrap.className = "test-calendar__paper print-only";
@@ -256,8 +265,6 @@
     var note = document.createElement("p");
     note.textContent = summary + " Tick each box when you have had that test. A dash (\u2013) means " +
       "that test is not due that month.";
-    var halves = document.createElement("div");
-    halves.className = "test-calendar__halves";
     // Side 2 may be printed on a sheet of its own: it says where it came from and its review date.
     var origin = document.createElement("p");
     origin.className = "test-calendar__origin";
@@ -270,11 +277,16 @@
       lines.push("next review due " + words(parse(reviewNote.getAttribute("data-next-review-due"))));
     }
     origin.textContent = lines.join(" \u00b7 ");
-    wrap.append(heading, origin, note, halves);
-    var half = Math.ceil(rows.length / 2);
-    [rows.slice(0, half), rows.slice(half)].forEach(function (part) {
-      if (!part.length) {
-        return;
+    wrap.append(heading, origin, note);
+    var columns = Math.max(2, Math.ceil(rows.length / ROWS_PER_COLUMN));
+    var size = Math.ceil(rows.length / columns);  // even columns: 87 months are 3 of 29
+    var halves = null;
+    for (var start = 0; start < rows.length; start += size) {
+      var part = rows.slice(start, start + size);
+      if (!halves || halves.children.length === 2) {  // a new pair, never split across sides
+        halves = document.createElement("div");
+        halves.className = "test-calendar__halves";
+        wrap.appendChild(halves);
       }
       var names = data.tests.map(function (t) { return t.name; });
       var table = tableWithHeadings("test-calendar__grid", ["Month", "Date"].concat(names));
@@ -293,7 +305,7 @@
         });
       });
       halves.appendChild(table);
-    });
+    }
     return wrap;
   }
 
