@@ -40,7 +40,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "build_s_1000": ("<=", 60),
     "scale_ratio_1000_100": ("<=", 12),
     "peak_rss_mb_1000": ("<=", 1000),
-    "first_load_kb_gzip_max": ("<=", 100),  # issue 13: stays at or under 100 KB and 13 requests
+    # Issue 13: at or under 100 KB and 13 requests; since issue 20 without the search, which
+    # loads when opened (search_kb_gzip_max says what opening it costs).
+    "first_load_kb_gzip_max": ("<=", 100),
     "first_load_requests_max": ("<=", 13),
     "linkcheck_s": ("<=", 30),
     "preview_refresh_s": ("<=", 2),
@@ -265,6 +267,8 @@ def weight(site: Path, results: dict[str, Any]) -> None:
     results["first_load_kb_gzip_max"] = worst["kb_gzip"]
     results["first_load_requests_max"] = max(p["requests"] for p in pages.values())
     results["first_load_worst_page"] = worst["path"] or "/"
+    results["search_kb_gzip_max"] = max(p["search_kb_gzip"] for p in pages.values())
+    results["search_index_loaded_on_visit"] = any(p["search_index_loaded_on_visit"] for p in pages.values())
     results["first_load"] = pages
 
 
@@ -315,6 +319,7 @@ def table(results: dict[str, Any]) -> str:
         "hooks_overhead_ratio_cpu",
         "peak_rss_mb_100",
         "preview_first_build_s",
+        "search_kb_gzip_max",
     ]
     for key in extras:
         if key in results:

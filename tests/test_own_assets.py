@@ -34,15 +34,26 @@ def test_published_pages_load_the_bundles_and_only_the_calendar_loads_its_own_fi
             if "assets/" in s and "stylesheets/" not in s and "javascripts/" not in s
         ]
         calendar = ["test-calendar.css", "test-calendar.js"] if page.startswith("my-test") else []
+        # search-on-demand.js must run before the theme's script, so it is not in the bundle.
         assert sorted(Path(s).name for s in own) == sorted(
-            [Path(BUNDLE_CSS).name, Path(BUNDLE_JS).name, *calendar]
+            [Path(BUNDLE_CSS).name, Path(BUNDLE_JS).name, "search-on-demand.js", *calendar]
         ), page
     for source in ("site.css", "print.css", "keyboard.js"):  # bundled: not published on their own
         assert (OWN / source).is_file() and not (real_site / "assets" / source).exists()
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("name", ["test-calendar.js", "test-calendar.css", BUNDLE_JS, BUNDLE_CSS])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "test-calendar.js",
+        "test-calendar.css",
+        "search-on-demand.js",
+        "search-worker.js",
+        BUNDLE_JS,
+        BUNDLE_CSS,
+    ],
+)
 def test_published_own_files_have_no_comments_or_indents(real_site: Path, name: str) -> None:
     text = (real_site / "assets" / Path(name).name).read_text(encoding="utf-8")
     assert not re.search(r"^[ \t]*//|/\*|^[ \t]+\S", text, re.MULTILINE), name

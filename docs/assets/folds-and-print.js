@@ -42,7 +42,8 @@
     });
   }
 
-  var popup = null; // the open source box, with the mark that opened it
+  // The open source box, with the mark that opened it
+  var popup = null;
   var popupMark = null;
 
   function closePopup(returnFocus) {
@@ -70,12 +71,14 @@
     heading.textContent = "Source " + number;
     var text = document.createElement("div");
     text.className = "source-popup__text";
-    text.innerHTML = entry.innerHTML; // the page's own list entry: made by the site's build
+    // The page's own list entry: made by the site's build
+    text.innerHTML = entry.innerHTML;
     text.querySelectorAll(".citation-backs, [id]").forEach(function (node) {
       if (node.classList.contains("citation-backs")) {
         node.remove();
       } else {
-        node.removeAttribute("id"); // ids stay unique on the page
+        // Ids stay unique on the page
+        node.removeAttribute("id");
       }
     });
     var all = document.createElement("a");

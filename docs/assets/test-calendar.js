@@ -273,17 +273,20 @@
       .filter(Boolean)
       .map(function (line) { return line.textContent.replace(/\s+/g, " ").trim(); });
     var reviewNote = document.querySelector(".review-note[data-next-review-due]");
-    if (reviewNote) {  // the sheet's review details, in a line (there is no room for the box)
+    // The sheet's review details, in a line (there is no room for the box)
+    if (reviewNote) {
       lines.push("next review due " + words(parse(reviewNote.getAttribute("data-next-review-due"))));
     }
     origin.textContent = lines.join(" \u00b7 ");
     wrap.append(heading, origin, note);
     var columns = Math.max(2, Math.ceil(rows.length / ROWS_PER_COLUMN));
-    var size = Math.ceil(rows.length / columns);  // even columns: 87 months are 3 of 29
+    // Even columns: 87 months are 3 of 29
+    var size = Math.ceil(rows.length / columns);
     var halves = null;
     for (var start = 0; start < rows.length; start += size) {
       var part = rows.slice(start, start + size);
-      if (!halves || halves.children.length === 2) {  // a new pair, never split across sides
+      // A new pair, never split across sides
+      if (!halves || halves.children.length === 2) {
         halves = document.createElement("div");
         halves.className = "test-calendar__halves";
         wrap.appendChild(halves);

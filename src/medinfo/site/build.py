@@ -73,7 +73,7 @@ from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
-from medinfo.site.search_stemming import with_stemming_worker
+from medinfo.site.search_worker import with_site_search_worker
 
 # Above this many pages the menu is pruned: listing every page on every page costs the theme
 # about a million menu entries at 1,000 pages, and a reader could not scan such a list anyway.
@@ -412,7 +412,7 @@ class SiteBuild:
     def protect(self, output: str) -> str:
         """A page as the theme wrote it, with search stemming and its Content Security Policy
         (not in a preview: its live-reload script is inline)."""
-        output = with_stemming_worker(output)
+        output = with_site_search_worker(output)
         if self.session.serving:
             return output
         self._script_hashes.update(inline_script_hashes(output))

@@ -1,18 +1,20 @@
-// English stemming for the theme's search, which has none for English.
+// The site's search worker: the theme's, loaded when first used, with English stemming.
 //
-// The theme runs its search in a worker. The build points the theme at this
-// file instead (src/medinfo/site/search_stemming.py), which loads the theme's
-// worker and adds each typed word's stem to the query before the theme sees it:
-// "tests" also searches "test", "infections" "infect", "vaccines" "vaccin".
-// The theme searches every word as a prefix, so a stem finds every form of a
-// word ("infect" finds infection, infections, infected). The index itself is
-// not stemmed, so search-as-you-type still finds a word from its first letters.
-// A query with search syntax (quotes, +, -, ~, ^, *, :) is left as typed.
-/* global lunr */
+// The theme runs its search in a worker, which it starts on every page load. The
+// build points the theme at this file instead (src/medinfo/site/search_worker.py).
+// - It loads the theme's worker only with the first message, which comes when the
+//   reader opens search (docs/assets/search-on-demand.js holds the index back till
+//   then), so a page that is only read costs this small file, not the search.
+// - It adds each typed word's stem to the query before the theme sees it: "tests"
+//   also searches "test", "infections" "infect", "vaccines" "vaccin". The theme
+//   searches every word as a prefix, so a stem finds every form of a word. The
+//   index itself is not stemmed, so search-as-you-type still finds a word from its
+//   first letters. A query with search syntax (quotes, +, -, ~, ^, *, :) is left as typed.
 (function () {
   "use strict";
 
-  var QUERY = 2; // the theme's message types: a query (SearchMessageType.QUERY), then its result (QUERY + 1)
+  // The theme's message types: a query (SearchMessageType.QUERY), then its result (QUERY + 1)
+  var QUERY = 2;
   var THEME_WORKER = /^search\.[0-9a-f]+\.min\.js$/;
   var SYNTAX = /["~^*:]|(^|\s)[+-]/;
 
@@ -20,7 +22,8 @@
     return lunr.stemmer(new lunr.Token(word.toLowerCase())).toString();
   }
 
-  var added = {}; // the last query's stems: stem -> the typed word it came from
+  // The last query's stems: stem -> the typed word it came from
+  var added = {};
 
   function withStems(query) {
     added = {};
@@ -43,8 +46,22 @@
     return stems.length ? query + " " + stems.join(" ") : query;
   }
 
+  var theme = new URL(self.location.href).searchParams.get("theme");
+  var themeLoaded = false;
+
   // Registered before the theme's worker loads, so it runs first on each message.
   self.addEventListener("message", function (event) {
+    if (!themeLoaded) {
+      // The theme's listener, added now, would miss this message: send it again, to both.
+      themeLoaded = true;
+      if (!theme || !THEME_WORKER.test(theme)) {
+        throw new Error("search-worker.js: no theme worker named in ?theme=");
+      }
+      self.importScripts("javascripts/workers/" + theme);
+      event.stopImmediatePropagation();
+      self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+      return;
+    }
     var message = event.data;
     if (message && message.type === QUERY && typeof message.data === "string") {
       message.data = withStems(message.data);
@@ -73,10 +90,4 @@
   self.postMessage = function (message) {
     post(foundByStems(message));
   };
-
-  var theme = new URL(self.location.href).searchParams.get("theme");
-  if (!theme || !THEME_WORKER.test(theme)) {
-    throw new Error("search-stemming.js: no theme worker named in ?theme=");
-  }
-  self.importScripts("javascripts/workers/" + theme);
 })();
