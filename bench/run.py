@@ -26,13 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# Run as a script, bench/ is first on sys.path: its sibling modules import by their names.
+import measure
+import synth
+
+from medinfo.content_dates import newest_review_date
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path[:0] = [str(BENCH), str(REPO / "tests")]  # the benchmark shares the tests' helpers
-
-import measure  # noqa: E402
-import synth  # noqa: E402
-from content_dates import newest_review_date  # noqa: E402
 
 PYTHON = sys.executable
 TARGETS: dict[str, tuple[str, float]] = {

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the menu helper: tests/
-from navmenu import kept_entries  # noqa: E402
-
-from medinfo.pages import MENU_GENERATED_PAGES  # noqa: E402
+from medinfo.navmenu import kept_entries
+from medinfo.pages import MENU_GENERATED_PAGES
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"

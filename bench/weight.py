@@ -14,13 +14,10 @@ figure that matters.
 from __future__ import annotations
 
 import gzip
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # Chromium settings: tests/
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
+from medinfo.browser import CHROMIUM, CHROMIUM_ARGS
 from medinfo.site.localserver import serve
 
 PHONE = {"width": 360, "height": 740}

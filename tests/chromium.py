@@ -1,15 +1,10 @@
-"""Debian's Chromium, as the browser checks and the benchmark run it: sandbox-free, offline."""
+"""Debian's Chromium, as the browser checks and the benchmark run it: sandbox-free, offline.
+
+The settings live in the package (``medinfo.browser``), where the benchmark finds them too.
+"""
 
 from __future__ import annotations
 
-import shutil
+from medinfo.browser import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")  # None when not installed
-# Flags for a sandboxed, offline machine: no background calls to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS"]

@@ -1,24 +1,10 @@
-"""mkdocs.yml's menu, cut down to the pages a smaller test or benchmark project has."""
+"""mkdocs.yml's menu, cut down to the pages a smaller test or benchmark project has.
+
+The helper lives in the package (``medinfo.navmenu``), where the benchmark finds it too.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from medinfo.navmenu import kept_entries
 
-
-def kept_entries(nav: list[Any], has_page: Callable[[str], bool]) -> list[Any]:
-    """The entries whose page exists (markers like "@topics" always stay); a group stays if any entry does."""
-    kept: list[Any] = []
-    for item in nav:
-        if isinstance(item, str):
-            if item.startswith("@") or has_page(item):
-                kept.append(item)
-            continue
-        title, target = next(iter(item.items()))
-        if isinstance(target, list):
-            entries = kept_entries(target, has_page)
-            if entries:
-                kept.append({title: entries})
-        elif has_page(target):
-            kept.append(item)
-    return kept
+__all__ = ["kept_entries"]
