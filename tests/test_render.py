@@ -7,15 +7,17 @@ download links and the checks.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, real_today
 
-from medinfo.cli import main
+from medinfo.cli import checked_site_url, main
 from medinfo.content.loader import Content
 from medinfo.content.schema import cites
 from medinfo.render.markdown import citation_anchor, plain_statement, render_pages
@@ -54,12 +56,13 @@ def test_render_then_plain_mkdocs_builds_the_same_pages(
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("MEDINFO_TODAY", real_today())  # as the real site was built
     assert main(["render", str(out)]) == 0
-    assert "mkdocs build -f" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "mkdocs build -f" in said and "No --site-url given: site_url is" in said
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks" not in config and "@topics" not in config
     assert (out / "docs" / "topics" / "side-effects.md").is_file()  # generated
     assert (out / "docs" / "about.md").is_file()  # hand-written
-    assert not (out / "docs" / "overrides").exists()
+    assert not (out / "docs" / "overrides").exists()  # the theme's overrides are in out/overrides/
 
     plain = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", "site"],
@@ -74,6 +77,73 @@ def test_render_then_plain_mkdocs_builds_the_same_pages(
     assert sorted(without) == sorted(with_hooks)
     different = [page for page in with_hooks if with_hooks[page] != without[page]]
     assert different == []
+
+
+PUBLISHED = "https://ms-patient-info.uk/"
+
+
+@pytest.mark.e2e
+def test_a_render_with_a_site_url_builds_with_plain_mkdocs_after_it_is_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written, moved = tmp_path / "written", tmp_path / "moved" / "elsewhere"
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("MEDINFO_TODAY", real_today())
+    assert main(["render", str(written), "--site-url", PUBLISHED]) == 0
+    assert f"site_url is {PUBLISHED}" in capsys.readouterr().out
+    shutil.move(written, moved)
+
+    text = (moved / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "/work" not in text and str(REPO) not in text and str(tmp_path) not in text
+    config = yaml.safe_load(text)
+    assert config["site_url"] == PUBLISHED
+    assert config["docs_dir"] == "docs" and config["theme"]["custom_dir"] == "overrides"
+    assert (moved / "overrides" / "main.html").is_file()
+    named = [*config["extra_css"], *config["extra_javascript"], config["theme"]["favicon"]]
+    assert [asset for asset in named if not (moved / "docs" / asset).is_file()] == []
+
+    site, config_file = moved / "site", moved / "mkdocs.yml"
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site)],
+        cwd=tmp_path,  # neither the checkout nor the folder: nothing may depend on where it runs
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "MEDINFO_TODAY": real_today()},
+    )
+    assert plain.returncode == 0, plain.stderr
+    assert f"<loc>{PUBLISHED}topics/side-effects/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    html = (site / "topics" / "side-effects" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    canonical = page.select_one('link[rel="canonical"]')
+    assert canonical is not None and canonical["href"] == f"{PUBLISHED}topics/side-effects/"
+    assert (site / "assets" / "site.css").is_file()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "ms-patient-info.uk",
+        "https://",
+        "ftp://ms-patient-info.uk/",
+        "https://ms patient.uk/",
+        "https://a.uk:x/",
+    ],
+)
+def test_render_refuses_a_site_url_that_is_not_a_web_address(
+    bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plain"
+    monkeypatch.chdir(REPO)
+    assert main(["render", str(out), "--site-url", bad]) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "--site-url" in said and repr(bad) in said
+    assert not out.exists()
+
+
+def test_a_site_url_is_written_as_a_folder_address() -> None:
+    # Addresses are joined onto it (urljoin): without the slash, 'handouts/' would replace 'lemtrada'.
+    assert checked_site_url("https://your-trust.nhs.uk/lemtrada") == "https://your-trust.nhs.uk/lemtrada/"
+    assert checked_site_url(PUBLISHED) == PUBLISHED
 
 
 def test_render_refuses_a_folder_with_files_in_it(

@@ -10,6 +10,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from medinfo import clock
 from medinfo.checks.page_checks import page_problems
@@ -23,6 +26,7 @@ from medinfo.editors.commands import (
     run_editor_command,
 )
 from medinfo.editors.review_report import overdue_problems
+from medinfo.printing.qr import is_preview_address
 from medinfo.problems import ContentError
 from medinfo.site.publish import PublishError, publish
 
@@ -46,6 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     render.add_argument("out", type=Path, help="an empty or new folder")
     render.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    render.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the address the pages will be published at (default: mkdocs.yml's, the preview address)",
+    )
     readability = commands.add_parser(
         "readability", help="print every page's reading level from a built site, hardest first"
     )
@@ -57,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "readability":
         return run_readability(args.site)
     if args.command == "render":
-        return run_render(args.config, args.out)
+        return run_render(args.config, args.out, args.site_url)
     if args.command == "publish":
         return run_publish(args.config, args.site, not args.no_link_check)
     return run_check(args.content, args.docs)
@@ -73,15 +82,21 @@ def run_publish(config: Path, site: Path, check_links: bool) -> int:
     return 0
 
 
-def run_render(config: Path, out: Path) -> int:
+def run_render(config: Path, out: Path, site_url: str | None = None) -> int:
     from medinfo.site.build import BuildError
     from medinfo.site.mkdocs_adapter import write_plain_project  # the only command that needs MkDocs
 
+    if site_url is not None:
+        try:
+            site_url = checked_site_url(site_url)
+        except ValueError as error:
+            print(f"medinfo: --site-url {site_url!r} {error}", file=sys.stderr)
+            return 2
     if out.exists() and any(out.iterdir()):
         print(f"medinfo: {out}/ is not empty. Give a new or empty folder.", file=sys.stderr)
         return 2
     try:
-        generated = write_plain_project(config, out)
+        generated = write_plain_project(config, out, site_url)
     except ContentError as error:
         print(error.report.summary(), file=sys.stderr)
         print("Nothing was written. Fix the lines above and run it again.", file=sys.stderr)
@@ -90,8 +105,36 @@ def run_render(config: Path, out: Path) -> int:
         print(f"medinfo: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {len(generated)} generated pages and the hand-written ones to {out}/docs/.")
-    print(f"Build them with plain MkDocs (no hooks): mkdocs build -f {out}/mkdocs.yml")
+    print(_site_url_note(out, given=site_url is not None))
+    print(f"Build it with plain MkDocs (no hooks), here or moved anywhere: mkdocs build -f {out}/mkdocs.yml")
     return 0
+
+
+_EXAMPLE_URL = "https://your-trust.nhs.uk/lemtrada/"
+
+
+def checked_site_url(url: str) -> str:
+    """``url`` as MkDocs' site_url, ending in /; ValueError saying what is wrong with it."""
+    problem = "is not a web address: give one like " + _EXAMPLE_URL
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # reading it checks the port is a number
+    except ValueError:
+        raise ValueError(problem) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url):
+        raise ValueError(problem)
+    if parts.query or parts.fragment:
+        raise ValueError("has a ? or #: give the site's address alone, like " + _EXAMPLE_URL)
+    return url if url.endswith("/") else url + "/"
+
+
+def _site_url_note(out: Path, given: bool) -> str:
+    """Which address the written pages name (canonical links, sitemap), read back from what was written."""
+    written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or ""
+    if given:
+        return f"site_url is {written}."
+    kind = "the preview address" if is_preview_address(written) else "from mkdocs.yml"
+    return f"No --site-url given: site_url is {written} ({kind}); give --site-url URL to change it."
 
 
 def run_readability(site: Path) -> int:

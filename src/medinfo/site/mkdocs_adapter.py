@@ -9,6 +9,7 @@ errors, the build log) stays in this module; the rules and the state are in
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -172,17 +173,25 @@ def _site_lookup(files: Files, config: MkDocsConfig) -> Lookup:
     return lookup
 
 
-def write_plain_project(config_file: Path, out: Path) -> list[str]:
+PLAIN_OVERRIDES = "overrides"  # the theme overrides in the plain project: beside docs/, so never a page
+
+
+def write_plain_project(config_file: Path, out: Path, site_url: str | None = None) -> list[str]:
     """``out/docs/`` with every page as Markdown and ``out/mkdocs.yml`` to build it with no hooks.
 
     The configuration is the site's own (theme, overrides, extensions, CSS, JS,
     search) with the menu filled in, the glossary given to ``abbr`` and no
     ``hooks:``; so plain MkDocs builds the same pages, without what only the
-    hooks add (banners, checks, edit links, PDFs, security policy). Raises
-    ``ContentError`` if the content has errors. Returns the generated pages' paths.
+    hooks add (banners, checks, edit links, PDFs, security policy). ``site_url``
+    replaces the configuration's address (by default the preview one). Everything
+    the configuration names is inside ``out``, by paths relative to it, so the
+    folder builds wherever it is moved. Raises ``ContentError`` if the content has
+    errors. Returns the generated pages' paths.
     """
     root = config_file.resolve().parent
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    if site_url is not None:
+        config["site_url"] = site_url
     build = SiteBuild(
         root=root,
         docs_dir=root / config.get("docs_dir", "docs"),
@@ -190,6 +199,7 @@ def write_plain_project(config_file: Path, out: Path) -> list[str]:
         site_name=config["site_name"],
         language=str((config.get("theme") or {}).get("language", "en")),
     )
+    # The stylesheets, scripts and favicon the configuration names are in docs/, so copied here.
     generated = write_markdown_tree(build, out / "docs")
     config.pop("hooks", None)
     config["docs_dir"] = "docs"
@@ -197,8 +207,7 @@ def write_plain_project(config_file: Path, out: Path) -> list[str]:
     if config.get("nav"):
         config["nav"] = build.menu(config["nav"])
         theme["features"] = build.menu_features(list(theme.get("features") or []), config["nav"])
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    _copy_theme_overrides(theme, root, out)
     config["extra"] = {**(config.get("extra") or {}), "care_team": build.content.medicine.care_team}
     config["markdown_extensions"] = [
         {"abbr": {"glossary": build.abbreviations()}} if item == "abbr" else item
@@ -207,3 +216,12 @@ def write_plain_project(config_file: Path, out: Path) -> list[str]:
     plain = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
     (out / "mkdocs.yml").write_text(plain, encoding="utf-8")
     return generated
+
+
+def _copy_theme_overrides(theme: dict[str, Any], root: Path, out: Path) -> None:
+    """Copy the theme's overrides into ``out`` and name them relative to ``out/mkdocs.yml``
+    (MkDocs reads ``custom_dir`` from the configuration's folder), so a moved copy still finds them."""
+    if not theme.get("custom_dir"):
+        return
+    shutil.copytree(root / theme["custom_dir"], out / PLAIN_OVERRIDES)
+    theme["custom_dir"] = PLAIN_OVERRIDES
