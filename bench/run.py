@@ -258,7 +258,9 @@ def scale(
 def weight(site: Path, results: dict[str, Any]) -> None:
     import weight as page_weight
 
-    if page_weight.CHROMIUM is None:
+    from medinfo.browser import CHROMIUM
+
+    if CHROMIUM is None:
         say("page weight: skipped, Chromium is not installed (apt-get install chromium)")
         results["first_load_note"] = "not measured: Chromium is not installed"
         return

@@ -36,7 +36,7 @@ if CHROMIUM is None:
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from conftest import launch_browser  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize  # noqa: E402
 
 OFFLINE_ARGS = [
     *CHROMIUM_ARGS,
@@ -44,7 +44,7 @@ OFFLINE_ARGS = [
     # is still seen (the request is recorded) but nothing leaves the machine.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
-VIEWPORTS = {
+VIEWPORTS: dict[str, ViewportSize] = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},
 }

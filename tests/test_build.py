@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, real_today
 
 from medinfo.content.loader import Content
@@ -21,8 +21,15 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def words(soup: BeautifulSoup) -> str:
+def words(soup: Tag) -> str:
     return " ".join(soup.get_text().split())
+
+
+def label(item: Tag) -> str:
+    """A menu entry's words: its link's, or its group's label's."""
+    name = item.find(["a", "label"])
+    assert name is not None
+    return " ".join(name.get_text(" ").split())
 
 
 # --- The real site ---------------------------------------------------------------
@@ -116,7 +123,8 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
         assert entry.topic.review.reviewed_by in banner_text
         if entry.topic.review.signed_off is None:
             assert "Not yet checked by a clinician" in banner_text
-        assert soup.find("h2", id="get-help-urgently").get_text(strip=True) == "Get help urgently"
+        urgent = soup.find("h2", id="get-help-urgently")
+        assert urgent is not None and urgent.get_text(strip=True) == "Get help urgently"
         levels = soup.select(".admonition.urgent-emergency, .admonition.urgent-now, .admonition.urgent-soon")
         assert [next(c for c in level["class"] if c.startswith("urgent-")) for level in levels] == [
             "urgent-emergency",
@@ -126,7 +134,7 @@ def test_topic_pages_have_banner_urgent_help_and_not_advice_note(
         assert "Emergency: call 999 (UK) or 112 (EU) now if you have" in words(levels[0]), entry.slug
         assert "call 111 (NHS)" in words(levels[1]), entry.slug
         assert "does not replace advice from your MS team" in words(soup)
-        assert soup.h1.get_text() == entry.topic.title
+        assert soup.h1 is not None and soup.h1.get_text() == entry.topic.title
         assert len(soup.find_all("h1")) == 1
 
 
@@ -137,7 +145,7 @@ def test_nav_groups_the_topics_as_a_patient_thinks(real_site: Path, real_content
     assert None not in groups and len(groups) == 3
     for path in ("sources", "topics/side-effects"):
         items = page(real_site, path).select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item")
-        nav = [" ".join(item.find(["a", "label"]).get_text(" ").split()) for item in items]
+        nav = [label(item) for item in items]
         rest = ["Questions people ask", "Glossary", "Print and handouts", "About this site"]
         assert nav == ["Home", "Get help urgently", *groups, *rest], path
     # Each topic is listed in its group, in order, where its group is open.
@@ -145,7 +153,8 @@ def test_nav_groups_the_topics_as_a_patient_thinks(real_site: Path, real_content
         menu = page(real_site, f"topics/{entry.slug}").select_one(
             ".md-nav__item--active.md-nav__item--nested"
         )
-        assert menu is not None and entry.topic.menu_group in menu.get_text()
+        assert menu is not None and entry.topic.menu_group is not None
+        assert entry.topic.menu_group in menu.get_text()
         listed = [" ".join(a.get_text().split()) for a in menu.select("a.md-nav__link")]
         group = [e.topic.title for e in real_content.topics if e.topic.menu_group == entry.topic.menu_group]
         assert [title for title in listed if title in group] == group
@@ -178,6 +187,7 @@ def test_sources_page_lists_every_source_with_the_pages_citing_it(
     }
     for source_id in cited:
         heading = soup.find(id=f"source-{source_id}")
+        assert heading is not None, source_id
         links = []  # every link in this source's part of the page, up to the next source
         for element in heading.find_all_next(["a", "h2"]):
             if element.name == "h2":
@@ -281,7 +291,7 @@ def test_content_error_fails_the_build_once_with_every_problem_and_no_traceback(
     assert not site.exists(), "a failed content check must not write a site"
 
 
-def _banner(site: Path, path: str) -> BeautifulSoup:
+def _banner(site: Path, path: str) -> Tag:
     soup = page(site, path).select_one("aside.review-banner")
     assert soup is not None
     return soup
@@ -308,12 +318,13 @@ def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_pa
     overdue = _banner(site, "topics/how-it-works")
     assert "review-banner--overdue" in overdue["class"]
     warning = overdue.select_one(".review-banner__warning")
-    assert not warning.has_attr("hidden")
+    assert warning is not None and not warning.has_attr("hidden")
     assert "Warning: this page is overdue for review." in words(warning)
     assert "15 January 2027" in words(warning) and "your test fever team" in words(warning)
     current = _banner(site, "topics/side-effects")
     assert "review-banner--due-soon" in current["class"]
-    assert current.select_one(".review-banner__warning").has_attr("hidden")
+    hidden = current.select_one(".review-banner__warning")
+    assert hidden is not None and hidden.has_attr("hidden")
 
 
 def medinfo_check(project: Path, today: str, **env: str) -> subprocess.CompletedProcess[str]:

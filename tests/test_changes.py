@@ -94,7 +94,7 @@ def test_summaries_show_as_typed(project: Project) -> None:
 @pytest.mark.e2e
 def test_built_site_has_the_changes_page_in_the_menu_and_a_date_on_each_topic(fixture_site: Path) -> None:
     soup = BeautifulSoup((fixture_site / "changes" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.h1.get_text() == "What's changed"
+    assert soup.h1 is not None and soup.h1.get_text() == "What's changed"
     assert soup.find("h2", id="changed-2026-02-01")
     topic = (fixture_site / "topics" / "side-effects" / "index.html").read_text(encoding="utf-8")
     assert "Last changed: 1 February 2026." in " ".join(

@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, SITE_URL, make_fixture_project, mkdocs_build
 from PIL import Image
-from weasyprint import HTML
-from weasyprint.formatting_structure import boxes
+from weasyprint import HTML  # type: ignore[import-untyped]  # as in medinfo.printing.pdf
+from weasyprint.formatting_structure import boxes  # type: ignore[import-untyped]
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import cites
@@ -51,7 +51,7 @@ def statement_texts(entry_topic: object) -> list[str]:
 def handout_file(site: Path, soup: BeautifulSoup, page_path: str) -> tuple[Path, str]:
     link = soup.select_one(".print-tools a[href$='.pdf']")
     assert link is not None, page_path
-    return (site / page_path / link["href"]).resolve(), " ".join(link.get_text().split())
+    return (site / page_path / str(link["href"])).resolve(), " ".join(link.get_text().split())
 
 
 # --- Topic handouts -----------------------------------------------------------------
@@ -256,7 +256,7 @@ def test_handouts_page_lists_every_pdf_with_size_and_pages(real_site: Path, real
     assert len(items) == len(real_content.topics) + 2
     assert items[0].startswith("Starting Lemtrada (PDF, ")
     for item, link in zip(items, soup.select(".print-downloads a"), strict=True):
-        pdf = (real_site / "handouts" / link["href"]).resolve()
+        pdf = (real_site / "handouts" / str(link["href"])).resolve()
         pages = pdfs.page_count(pdf)
         size_kb = max(1, round(pdf.stat().st_size / 1024))
         assert item.endswith(f"(PDF, {size_kb} KB, {pages} {'page' if pages == 1 else 'pages'})"), item
@@ -358,6 +358,7 @@ def printable(real_site: Path, real_content: Content, slug: str) -> PageForPrint
     """A topic page as the build hands it to the handouts: its article, without what the hooks add."""
     entry = next(e for e in real_content.topics if e.slug == slug)
     article = soup_of(real_site, f"topics/{slug}").select_one("article")
+    assert article is not None, slug
     for selector in ("h1", "aside.review-banner", ".print-origin", ".print-tools", ".md-content__button"):
         for element in article.select(selector):
             element.decompose()

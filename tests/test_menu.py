@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURE, FIXTURE_TODAY, make_fixture_project, mkdocs_build
 
 from medinfo.content.loader import load_content, topic_menu
@@ -15,6 +15,13 @@ def test_topics_without_a_group_are_listed_on_their_own() -> None:
     content, _ = load_content(FIXTURE / "content_src", FIXTURE / "docs")  # no menu_group there
     menu = topic_menu(content.topics)
     assert menu == [{entry.topic.title: entry.page_path} for entry in content.topics]
+
+
+def group_label(item: Tag) -> str:
+    """The heading of a group in the menu: its label's words."""
+    label = item.select_one("label")
+    assert label is not None
+    return label.get_text(strip=True)
 
 
 @pytest.mark.e2e
@@ -27,7 +34,7 @@ def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) 
     result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
     assert result.returncode == 0, result.stderr
 
-    def menu_of(path: str) -> BeautifulSoup:
+    def menu_of(path: str) -> Tag:
         soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
         menu = soup.select_one("nav.md-nav--primary")
         assert menu is not None
@@ -35,7 +42,7 @@ def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) 
 
     # On a page outside the group, the group is there with its pages, to open in the menu.
     nested = menu_of("topics/how-it-works").select(".md-nav__item--nested")
-    safety = next(item for item in nested if item.select_one("label").get_text(strip=True) == "Safety")
+    safety = next(item for item in nested if group_label(item) == "Safety")
     assert "md-nav__item--pruned" not in safety["class"]
     assert [a["href"] for a in safety.select("nav a")] == ["../side-effects/"]
     # On a page in the group, the group is open and lists its pages.

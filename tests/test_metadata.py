@@ -170,7 +170,7 @@ def test_only_topic_pages_carry_json_ld(real_site: Path, real_content: Content) 
 
 @pytest.mark.e2e
 def test_sitemap_dates_are_review_dates(real_site: Path, real_content: Content) -> None:
-    reviews = {f"topics/{e.slug}/": e.topic.review for e in real_content.topics}
+    reviews: dict[str, Review | None] = {f"topics/{e.slug}/": e.topic.review for e in real_content.topics}
     for src, front in real_content.pages.items():
         reviews["" if src == "index.md" else src.removesuffix(".md") + "/"] = front.review
     reviews["faq/"] = real_content.faq.review
@@ -242,7 +242,7 @@ def test_pages_reference_nothing_outside_the_site(real_site: Path) -> None:
         addresses = [
             str(tag.get(attr))
             for name, attr in FETCHED.items()
-            for tag in soup.find_all(name, **{attr: True})
+            for tag in soup.find_all(name, attrs={attr: True})
         ]
         # <link rel=canonical/prev/next> only names a page; every other <link> is fetched.
         addresses += [

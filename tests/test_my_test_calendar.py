@@ -20,12 +20,12 @@ from collections.abc import Iterator  # noqa: E402
 
 import icalendar  # noqa: E402
 import pdfs  # noqa: E402
-from playwright.sync_api import Browser, Page  # noqa: E402
+from playwright.sync_api import Browser, Page, ViewportSize  # noqa: E402
 
 from medinfo.content.loader import Content  # noqa: E402
 from medinfo.personal_schedule import Course, due_months  # noqa: E402
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 STORE = "test-calendar-dates"
 D = dt.date
 COURSES = [Course(D(2025, 3, 10), D(2025, 3, 14)), Course(D(2026, 3, 10), D(2026, 3, 12))]
@@ -38,15 +38,19 @@ FOUR_COURSES = [
 
 
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
+def requests() -> list[str]:
+    """The address of every request the calendar page makes (filled by the ``page`` fixture)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, requests: list[str]) -> Iterator[Page]:
     """The calendar page on a phone, in a fresh context (empty storage), with every request recorded."""
     context = browser.new_context(viewport=PHONE, accept_downloads=True)
     page = context.new_page()
-    requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{site_url}my-test-calendar/")
     page.wait_for_load_state("networkidle")
-    page.requests = requests  # type: ignore[attr-defined]
     yield page
     context.close()
 
@@ -65,6 +69,15 @@ def enter(page: Page, courses: list[Course]) -> None:
 
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def when(component: icalendar.Component, name: str) -> dt.date | dt.timedelta:
+    """The value of a date, date-time or duration property (DTSTART, DTSTAMP, TRIGGER)."""
+    prop = component[name]
+    assert isinstance(prop, icalendar.vDDDTypes), (name, prop)
+    value = prop.dt
+    assert isinstance(value, dt.date | dt.timedelta), (name, value)
+    return value
 
 
 def download(page: Page, tmp_path: Path, name: str) -> icalendar.Calendar:
@@ -119,19 +132,20 @@ def test_the_calendar_file_has_an_all_day_event_per_test_month_with_stable_uids(
     events = list(first.walk("VEVENT"))
     expected = due_months(COURSES, real_content.schedule)
     tests = {test.id: test for test in real_content.schedule.tests}
-    assert [event["DTSTART"].dt for event in events] == [row.date for row in expected]
+    assert [when(event, "DTSTART") for event in events] == [row.date for row in expected]
     for event, row in zip(events, expected, strict=True):
-        assert type(event["DTSTART"].dt) is dt.date  # all day: no time, no time zone
-        made = event["DTSTAMP"].dt  # when the file was made, in UTC (RFC 5545 with METHOD)
-        assert made.tzinfo is not None and abs(made - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
-        assert event["DTEND"].dt == row.date + dt.timedelta(days=1)
+        assert type(when(event, "DTSTART")) is dt.date  # all day: no time, no time zone
+        made = when(event, "DTSTAMP")  # when the file was made, in UTC (RFC 5545 with METHOD)
+        assert isinstance(made, dt.datetime) and made.tzinfo is not None
+        assert abs(made - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
+        assert when(event, "DTEND") == row.date + dt.timedelta(days=1)
         description = str(event["DESCRIPTION"])
         assert "check the date with your MS team" in description
         due = [tests[test_id] for test_id in row.test_ids]
         assert all(test.name in description for test in due)  # names this month's tests
         assert all(test.note in description for test in due if test.note)  # and what to ask about them
         # One reminder, at 9 in the morning the day before (the event starts at midnight).
-        assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [dt.timedelta(hours=-15)]
+        assert [when(alarm, "TRIGGER") for alarm in event.walk("VALARM")] == [dt.timedelta(hours=-15)]
     raw = (tmp_path / "first.ics").read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")  # CRLF line ends
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75  # RFC 5545: at most 75 octets a line
@@ -152,7 +166,7 @@ def test_a_further_course_moves_the_end_and_keeps_the_events_already_added(
     enter(page, three)
     after = list(download(page, tmp_path, "three.ics").walk("VEVENT"))
     assert [str(e["UID"]) for e in after][: len(before)] == before  # the same months, updated in place
-    assert after[-1]["DTSTART"].dt == due_months(three, real_content.schedule)[-1].date == D(2029, 1, 9)
+    assert when(after[-1], "DTSTART") == due_months(three, real_content.schedule)[-1].date == D(2029, 1, 9)
 
 
 @pytest.mark.e2e
@@ -165,7 +179,9 @@ def test_the_file_follows_dates_changed_after_the_months_were_shown(
     page.fill("#course-2-first", "")
     page.fill("#course-2-last", "")  # then straight to the download, without "Show my test dates"
     events = list(download(page, tmp_path, "changed.ics").walk("VEVENT"))
-    assert [e["DTSTART"].dt for e in events] == [row.date for row in due_months(one, real_content.schedule)]
+    assert [when(e, "DTSTART") for e in events] == [
+        row.date for row in due_months(one, real_content.schedule)
+    ]
     assert page.locator(".test-calendar__table tbody tr").count() == len(events)  # the page agrees
 
 
@@ -222,8 +238,10 @@ def test_real_bookings_are_taken_and_impossible_years_refused(
 
 
 @pytest.mark.e2e
-def test_dates_stay_on_the_device_and_are_kept_only_when_asked(page: Page, site_url: str) -> None:
-    loaded = len(page.requests)  # type: ignore[attr-defined]
+def test_dates_stay_on_the_device_and_are_kept_only_when_asked(
+    page: Page, requests: list[str], site_url: str
+) -> None:
+    loaded = len(requests)
     enter(page, COURSES)
     assert page.evaluate(f"localStorage.getItem('{STORE}')") is None  # not asked: nothing kept
     page.check("#remember-dates")
@@ -234,7 +252,7 @@ def test_dates_stay_on_the_device_and_are_kept_only_when_asked(page: Page, site_
     page.click("#forget-dates")
     assert page.evaluate(f"localStorage.getItem('{STORE}')") is None
     assert page.input_value("#course-1-first") == ""
-    after_load = page.requests[loaded:]  # type: ignore[attr-defined]
+    after_load = requests[loaded:]
     # Working out and forgetting made no request at all; the reload fetched only this site's files.
     assert all(url.startswith(site_url) for url in after_load), after_load
     assert page.context.cookies() == []

@@ -83,7 +83,8 @@ def test_a_preview_makes_no_pdf_and_says_when_it_will_be_made(tmp_path: Path) ->
         (site / "topics/side-effects/index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert topic.select(".print-tools a[href$='.pdf']") == []
-    assert "it is made when the site is built" in topic.select_one(".print-tools").get_text()
+    tools = topic.select_one(".print-tools")
+    assert tools is not None and "it is made when the site is built" in tools.get_text()
     handouts = BeautifulSoup((site / "handouts/index.html").read_text(encoding="utf-8"), "html.parser")
     listed = handouts.select(".print-downloads li")
     assert listed and all("made when the site is built" in item.get_text() for item in listed)

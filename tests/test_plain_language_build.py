@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 
 from medinfo.content.loader import Content
@@ -19,8 +19,14 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def text_of(soup: BeautifulSoup) -> str:
+def text_of(soup: Tag) -> str:
     return " ".join(soup.get_text().split())
+
+
+def picture_title(figure: Tag) -> str:
+    title = figure.select_one(".icon-array__title")
+    assert title is not None
+    return title.get_text()
 
 
 @pytest.mark.e2e
@@ -35,13 +41,14 @@ def test_risk_pictures_come_from_the_yaml_numbers(fixture_site: Path) -> None:
         # One path per kind of figure; each person is two shapes (head and body), each starting with a move.
         people = {path["class"][0]: path["d"].count("M") // 2 for path in figure.select("svg path")}
         assert people == {"icon-array__filled": filled, "icon-array__empty": total - filled}
+        caption, title, svg = figure.figcaption, figure.select_one(".icon-array__title"), figure.svg
+        assert caption is not None and title is not None and svg is not None
         # What a filled figure means, from the YAML: the picture reads on its own.
-        assert figure.figcaption.get_text() == f"{filled:,} of {total:,} people {shows[filled]}"
-        title = figure.select_one(".icon-array__title")
+        assert caption.get_text() == f"{filled:,} of {total:,} people {shows[filled]}"
         # Named by its title and caption together.
-        assert figure.svg["aria-labelledby"] == f"{title['id']} {figure.figcaption['id']}"
-    assert itch.select_one(".icon-array__title").get_text() == "Itchy skin"
-    assert sneeze.select_one(".icon-array__title").get_text() == "Sneezing"
+        assert svg["aria-labelledby"] == f"{title['id']} {caption['id']}"
+    assert picture_title(itch) == "Itchy skin"
+    assert picture_title(sneeze) == "Sneezing"
 
 
 @pytest.mark.e2e
@@ -49,7 +56,9 @@ def test_questions_to_ask_section(fixture_site: Path) -> None:
     soup = page(fixture_site, "topics/side-effects")
     heading = soup.find("h2", string=re.compile("Questions to ask your test fever team"))
     assert heading is not None
-    questions = [li.get_text() for li in heading.find_next("ul").find_all("li")]
+    listed = heading.find_next("ul")
+    assert listed is not None
+    questions = [li.get_text() for li in listed.find_all("li")]
     assert questions == ["Will the itching stop when I stop Zelvora?", "What can I do about sneezing?"]
 
 
@@ -105,15 +114,18 @@ def test_real_site_numbers_are_words_and_pictures(real_site: Path, real_content:
     pictured = 0
     for entry in real_content.topics:
         soup = page(real_site, f"topics/{entry.slug}")
-        assert not re.search(r"\d\s*%", text_of(soup.select_one("article"))), entry.slug
+        article = soup.select_one("article")
+        assert article is not None, entry.slug
+        assert not re.search(r"\d\s*%", text_of(article)), entry.slug
         for section in entry.topic.sections:
             for statement in section.statements:
                 if statement.how_many and statement.how_many.picture:
                     figure = soup.find(id=f"picture-{statement.id}")
                     assert figure is not None, statement.id
                     assert plain_statement(statement) in text_of(soup)  # the sentence, above the picture
-                    title = figure.select_one(".icon-array__title").get_text()
-                    assert title == statement.how_many.picture_title.replace("-", "\u2011")
+                    expected = statement.how_many.picture_title
+                    assert expected is not None, statement.id
+                    assert picture_title(figure) == expected.replace("-", "\u2011")
                     pictured += 1
     assert pictured >= 3
 

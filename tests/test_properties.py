@@ -176,7 +176,9 @@ def test_real_build_never_crashes_and_shows_the_text(
         assert "content_src/" in result.stderr or "WARNING" in result.stderr
         return
     soup = BeautifulSoup((site / "topics/side-effects/index.html").read_text(encoding="utf-8"), "html.parser")
-    article = visible(soup.select_one("article").get_text())
+    body = soup.select_one("article")
+    assert body is not None
+    article = visible(body.get_text())
     for text in (statement, reviewer, heading):
         assert visible(text) in article
     assert not soup.select("article script, article img, article iframe")
