@@ -20,9 +20,9 @@ def test_ruff() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_core_and_the_hooks() -> None:
+def test_mypy_strict_on_the_core_the_hooks_the_benchmark_and_the_tests() -> None:
     hooks = sorted(str(path.relative_to(REPO)) for path in (REPO / "hooks").glob("*.py"))
-    result = run(str(BIN / "mypy"), "src/medinfo", *hooks)
+    result = run(str(BIN / "mypy"), "src/medinfo", *hooks, "bench", "tests")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
