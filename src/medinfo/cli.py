@@ -18,6 +18,7 @@ from medinfo import clock
 from medinfo.checks.page_checks import page_problems
 from medinfo.checks.prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE
+from medinfo.content.files import CONTENT_FOLDER
 from medinfo.editors.commands import (
     EDITOR_COMMANDS,
     add_editor_commands,
@@ -35,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="medinfo", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every content file and hand-written page")
-    check.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
+    check.add_argument("--content", type=Path, default=Path(CONTENT_FOLDER), help="facts folder")
     check.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
     publish_cmd = commands.add_parser(
         "publish",

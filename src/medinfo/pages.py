@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the content is loaded with this module's help; only its type is needed here
-    from medinfo.content.loader import Content
-    from medinfo.content.schema import Change, Review
+from medinfo.content.entries import Content
+from medinfo.content.schema import Change, Review
 
 SOURCES_PAGE = "sources.md"
 URGENT_PAGE = "urgent-help.md"  # the urgent-help card on a page of its own, for search and the home page

@@ -14,6 +14,7 @@ from pathlib import Path
 from medinfo import clock
 from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus
 from medinfo.checks.spelling import WORD_LIST, check_spelling
+from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, load_content
 from medinfo.editors.review_report import page_reviews, review_json, review_table
 from medinfo.editors.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
@@ -31,7 +32,7 @@ def add_editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
             "is overdue (or, with --warn-days, due within that many days), 2 if the content has errors."
         ),
     )
-    report.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
+    report.add_argument("--content", type=Path, default=Path(CONTENT_FOLDER), help="facts folder")
     report.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
     report.add_argument("--json", action="store_true", help="print JSON instead of a table")
     report.add_argument(
@@ -44,7 +45,7 @@ def add_editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "spelling",
         help=f"check the spelling of every word readers see (project words: content_src/{WORD_LIST})",
     )
-    spelling.add_argument("--content", type=Path, default=Path("content_src"), help="facts folder")
+    spelling.add_argument("--content", type=Path, default=Path(CONTENT_FOLDER), help="facts folder")
     spelling.add_argument("--docs", type=Path, default=Path("docs"), help="hand-written pages folder")
     schema = commands.add_parser(
         "schema",

@@ -19,19 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from medinfo.content.schema import (
-    CoverageFile,
-    FaqFile,
-    GlossaryFile,
-    LeafletMap,
-    MedicalTermsFile,
-    Medicine,
-    MonitoringSchedule,
-    PageFrontMatter,
-    SourcesFile,
-    Topic,
-    UrgentHelp,
-)
+from medinfo.content.files import CONTENT_FILES, CONTENT_FOLDER, TOPIC_FILES, ContentFile
+from medinfo.content.schema import PageFrontMatter
 
 SCHEMA_FOLDER = "schemas"
 # Draft 7: the newest version that every YAML editor extension reads.
@@ -52,36 +41,14 @@ class EditorSchema:
         return f"{SCHEMA_FOLDER}/{self.name}"
 
 
+def _from_table(file: ContentFile) -> EditorSchema:
+    return EditorSchema(file.schema_file, file.model, (f"{CONTENT_FOLDER}/{file.name}",), file.title)
+
+
+# One per content file (the table in medinfo.content.files), then the hand-written pages' front matter.
 EDITOR_SCHEMAS: tuple[EditorSchema, ...] = (
-    EditorSchema("topic.schema.json", Topic, ("content_src/topics/*.yaml",), "A topic page"),
-    EditorSchema("sources.schema.json", SourcesFile, ("content_src/sources.yaml",), "The sources"),
-    EditorSchema("medicine.schema.json", Medicine, ("content_src/medicine.yaml",), "The medicine"),
-    EditorSchema(
-        "urgent-help.schema.json", UrgentHelp, ("content_src/urgent-help.yaml",), "The urgent help box"
-    ),
-    EditorSchema("glossary.schema.json", GlossaryFile, ("content_src/glossary.yaml",), "The glossary"),
-    EditorSchema(
-        "medical-terms.schema.json",
-        MedicalTermsFile,
-        ("content_src/medical-terms.yaml",),
-        "The medical words to explain",
-    ),
-    EditorSchema("faq.schema.json", FaqFile, ("content_src/faq.yaml",), "The questions page"),
-    EditorSchema(
-        "coverage.schema.json", CoverageFile, ("content_src/coverage.yaml",), "What the seed documents say"
-    ),
-    EditorSchema(
-        "leaflet-map.schema.json",
-        LeafletMap,
-        ("content_src/leaflet-map.yaml",),
-        "What each passage of the package leaflet becomes",
-    ),
-    EditorSchema(
-        "monitoring-schedule.schema.json",
-        MonitoringSchedule,
-        ("content_src/monitoring-schedule.yaml",),
-        "The monitoring tracker's timetable",
-    ),
+    _from_table(TOPIC_FILES),
+    *(_from_table(file) for file in CONTENT_FILES),
     # Front matter sits inside Markdown files, which VS Code's YAML extension does not read;
     # the schema is here for other tools and for the tests.
     EditorSchema(

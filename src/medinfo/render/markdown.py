@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from medinfo.content.entries import TOPICS_DIR
+from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, TopicEntry
 from medinfo.content.schema import (
     HOW_MANY_PLACEHOLDER,
@@ -52,7 +54,7 @@ CARD_SOURCES_WORDS = "Where the advice on this card comes from:"
 URGENT_MENU_ICON = "material/phone-alert"
 
 # The change entries live in each topic file, so this page has no one file to edit.
-CHANGES_SOURCE = "content_src/topics/"
+CHANGES_SOURCE = f"{CONTENT_FOLDER}/{TOPICS_DIR}/"
 
 
 @dataclass

@@ -40,6 +40,7 @@ from medinfo.checks.review import (
     overdue_problem,
     review_banner,
 )
+from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, load_content, topic_menu
 from medinfo.content.schema import Review
 from medinfo.pages import (
@@ -79,7 +80,6 @@ from medinfo.site.search_worker import with_site_search_worker
 # about a million menu entries at 1,000 pages, and a reader could not scan such a list anyway.
 PRUNE_MENU_ABOVE = 60
 PRUNE_FEATURE = "navigation.prune"
-CONTENT_FOLDER = "content_src"  # beside the site's configuration file
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
 TOPICS_MARKER = "@topics"  # in the menu: one entry per topic, in order
 HANDOUTS_MARKER = "@handouts"  # in the menu: the handouts page (and the tracker)
