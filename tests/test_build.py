@@ -14,7 +14,8 @@ from conftest import FIXTURE_TODAY, REPO, make_fixture_project, mkdocs_build, re
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import cites, source_ids
-from medinfo.render.markdown import citation_anchor, plain_statement
+from medinfo.render.citations import citation_anchor
+from medinfo.render.markdown import plain_statement
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

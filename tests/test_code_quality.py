@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,58 @@ def test_hook_files_only_connect_events() -> None:
             assert isinstance(node, ast.FunctionDef) and node.name.startswith("on_"), (path.name, node.lineno)
             assert len(node.body) <= 2, (path.name, node.name)  # one call, and perhaps a return
             assert not any(isinstance(inner, ast.Global | ast.If | ast.For) for inner in ast.walk(node))
+
+
+# --- The core's size and shape (issue 21) -----------------------------------------------
+
+MAX_COMPLEXITY = 15  # radon's cyclomatic complexity of one function
+MAX_MODULE_LINES = 400
+
+
+def test_no_function_in_the_core_is_more_complex_than_15() -> None:
+    """Long chains of 'if this file and that file' were how load_content reached 47."""
+    result = run(str(BIN / "radon"), "cc", "--json", "src", "hooks")
+    assert result.returncode == 0, result.stderr
+    too_complex = [
+        f"{file}:{block['lineno']} {block['name']} ({block['complexity']})"
+        for file, blocks in json.loads(result.stdout).items()
+        for block in blocks
+        if block["complexity"] > MAX_COMPLEXITY
+    ]
+    assert too_complex == []
+
+
+def test_no_core_module_is_over_400_lines() -> None:
+    long = {
+        path.relative_to(REPO).as_posix(): lines
+        for path in (REPO / "src").rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def test_the_core_has_no_import_cycle() -> None:
+    """Each module's imports of other core modules, followed: none leads back to where it started."""
+    modules = {
+        ".".join(path.relative_to(REPO / "src").with_suffix("").parts).removesuffix(".__init__"): path
+        for path in (REPO / "src").rglob("*.py")
+    }
+    graph = {
+        name: {i for i in _imports(path) if i in modules and i != name} for name, path in modules.items()
+    }
+    done: set[str] = set()
+
+    def cycle_from(name: str, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+        if name in trail:
+            return (*trail[trail.index(name) :], name)
+        if name in done:
+            return None
+        for imported in sorted(graph[name]):
+            found = cycle_from(imported, (*trail, name))
+            if found:
+                return found
+        done.add(name)
+        return None
+
+    cycles = [found for name in sorted(graph) if (found := cycle_from(name, ()))]
+    assert cycles == []

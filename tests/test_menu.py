@@ -54,7 +54,7 @@ def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) 
 
 
 def test_a_small_menu_lists_every_page_and_a_large_one_is_pruned_to_the_readers_group() -> None:
-    from medinfo.site.build import PRUNE_FEATURE, PRUNE_MENU_ABOVE, SiteBuild
+    from medinfo.site.menu import PRUNE_FEATURE, PRUNE_MENU_ABOVE, menu_features
 
     def menu(pages: int) -> list[object]:
         return [
@@ -63,6 +63,6 @@ def test_a_small_menu_lists_every_page_and_a_large_one_is_pruned_to_the_readers_
         ]
 
     features = ["navigation.footer"]
-    assert SiteBuild.menu_features(features, menu(PRUNE_MENU_ABOVE)) == features  # every topic: 2 taps
-    assert SiteBuild.menu_features(features, menu(PRUNE_MENU_ABOVE + 1)) == [*features, PRUNE_FEATURE]
-    assert SiteBuild.menu_features([PRUNE_FEATURE], menu(500)) == [PRUNE_FEATURE]  # not added twice
+    assert menu_features(features, menu(PRUNE_MENU_ABOVE)) == features  # every topic: 2 taps
+    assert menu_features(features, menu(PRUNE_MENU_ABOVE + 1)) == [*features, PRUNE_FEATURE]
+    assert menu_features([PRUNE_FEATURE], menu(500)) == [PRUNE_FEATURE]  # not added twice

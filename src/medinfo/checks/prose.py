@@ -79,6 +79,46 @@ def readability_report(pages: Iterable[PageProse]) -> str:
     return "\n".join(lines)
 
 
+def _page_problems(
+    page: PageProse, lines: list[str], medical_terms: Iterable[str], explained: set[str], glossary_file: str
+) -> list[Problem]:
+    """One page's plain-language problems: its grade, percentages and unexplained medical words."""
+    problems = []
+    if page.grade > MAX_GRADE:
+        problems.append(
+            Problem(
+                page.source_file,
+                1,
+                "(page text)",
+                f"{page.page} reads at school grade {page.grade} (Flesch-Kincaid); the limit is "
+                f"{MAX_GRADE:g}. Use shorter sentences and everyday words. Longest sentences: "
+                + " | ".join(_longest_sentences(page.text)),
+            )
+        )
+    for match in _PERCENT.finditer(page.text):
+        problems.append(
+            Problem(
+                page.source_file,
+                line_of(lines, match.group(0)),
+                "(page text)",
+                f"{page.page} gives a percentage ('{match.group(0)}'). Give the number with "
+                "'how_many' instead, so readers see words like 'about 4 in 10 people'.",
+            )
+        )
+    for term in medical_terms:
+        if term.lower() not in explained and _uses(page.text, term):
+            problems.append(
+                Problem(
+                    page.source_file,
+                    line_of(lines, term),
+                    "(page text)",
+                    f"{page.page} uses the medical word '{term}', which is not explained in "
+                    f"{glossary_file}. Add it there with a plain explanation.",
+                )
+            )
+    return problems
+
+
 def check_pages(
     pages: list[PageProse],
     glossary: Iterable[GlossaryEntry],
@@ -91,42 +131,9 @@ def check_pages(
     explained = {form.lower() for entry in glossary for form in (entry.term, *entry.also_called)}
     problems: list[Problem] = []
 
-    def where(page: PageProse, needle: str) -> int:
-        return line_of(source_lines.get(page.source_file, []), needle)
-
     for page in pages:
-        if page.grade > MAX_GRADE:
-            problems.append(
-                Problem(
-                    page.source_file,
-                    1,
-                    "(page text)",
-                    f"{page.page} reads at school grade {page.grade} (Flesch-Kincaid); the limit is "
-                    f"{MAX_GRADE:g}. Use shorter sentences and everyday words. Longest sentences: "
-                    + " | ".join(_longest_sentences(page.text)),
-                )
-            )
-        for match in _PERCENT.finditer(page.text):
-            problems.append(
-                Problem(
-                    page.source_file,
-                    where(page, match.group(0)),
-                    "(page text)",
-                    f"{page.page} gives a percentage ('{match.group(0)}'). Give the number with "
-                    "'how_many' instead, so readers see words like 'about 4 in 10 people'.",
-                )
-            )
-        for term in medical_terms:
-            if term.lower() not in explained and _uses(page.text, term):
-                problems.append(
-                    Problem(
-                        page.source_file,
-                        where(page, term),
-                        "(page text)",
-                        f"{page.page} uses the medical word '{term}', which is not explained in "
-                        f"{glossary_file}. Add it there with a plain explanation.",
-                    )
-                )
+        lines = source_lines.get(page.source_file, [])
+        problems += _page_problems(page, lines, medical_terms, explained, glossary_file)
     for entry in glossary:
         forms = (entry.term, *entry.also_called)
         if not any(_uses(page.text, form) for page in pages if not page.is_glossary for form in forms):

@@ -50,19 +50,37 @@ def check_leaflet_map(
     statement or a sign on the urgent-help card) or left out with a reason, every statement real.
     ``source_ids`` or ``urgent`` is None when that file could not be read."""
     problems = _unique_ids(doc, leaflet_map)
-    on_card = (
-        {pid for level in urgent.levels for sign in level.signs for pid in sign.leaflet} if urgent else None
-    )
     if source_ids is not None and leaflet_map.source not in source_ids:
         problems.append(
             doc.problem(
                 ("source",), f"there is no source with the id '{leaflet_map.source}' in sources.yaml."
             )
         )
+    problems += _passages_carried(doc, leaflet_map, statement_ids, urgent)
+    path = leaflet_dir / leaflet_map.leaflet_file
+    if not path.is_file():
+        problems.append(
+            doc.problem(
+                ("leaflet_file",),
+                f"there is no file '{leaflet_map.leaflet_file}' in {leaflet_dir.name}/. Put the leaflet's "
+                "text there, or correct the name.",
+            )
+        )
+        return problems
+    return problems + _passages_in_leaflet(doc, leaflet_map, normalise(path.read_text(encoding="utf-8")))
+
+
+def _passages_carried(
+    doc: YamlDocument, leaflet_map: LeafletMap, statement_ids: set[str], urgent: UrgentHelp | None
+) -> list[Problem]:
+    """Each passage is carried or left out with a reason, and names only real statements."""
+    problems = []
+    on_card = (
+        {pid for level in urgent.levels for sign in level.signs for pid in sign.leaflet} if urgent else None
+    )
     for p_index, passage in enumerate(leaflet_map.passages):
-        if on_card is not None and not (
-            passage.statements or passage.not_for_this_site or passage.id in on_card
-        ):
+        carried = passage.statements or passage.not_for_this_site
+        if on_card is not None and not (carried or passage.id in on_card):
             problems.append(
                 doc.problem(
                     ("passages", p_index),
@@ -80,17 +98,12 @@ def check_leaflet_map(
                         f"there is no statement with the id '{statement_id}'.{hint}",
                     )
                 )
-    path = leaflet_dir / leaflet_map.leaflet_file
-    if not path.is_file():
-        problems.append(
-            doc.problem(
-                ("leaflet_file",),
-                f"there is no file '{leaflet_map.leaflet_file}' in {leaflet_dir.name}/. Put the leaflet's "
-                "text there, or correct the name.",
-            )
-        )
-        return problems
-    text = normalise(path.read_text(encoding="utf-8"))
+    return problems
+
+
+def _passages_in_leaflet(doc: YamlDocument, leaflet_map: LeafletMap, text: str) -> list[Problem]:
+    """Each passage is still in the leaflet's text, and every part of the text is in a passage."""
+    problems = []
     found: list[tuple[int, int]] = []  # (where the passage starts in the text, its index)
     for p_index, passage in enumerate(leaflet_map.passages):
         start = text.find(normalise(passage.text))

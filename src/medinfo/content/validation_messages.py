@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -107,46 +108,58 @@ def _message(model: type[BaseModel], path: FieldPath, details: ErrorDetails) -> 
     ctx = details.get("ctx") or {}
     given = details.get("input")
     name = str(path[-1]) if path and isinstance(path[-1], str) else "this item"
-
     if kind == "missing":
         hint = _description(model, path)
         return f"'{name}' is required but missing." + (f" {hint}" if hint else "")
     if kind == "extra_forbidden":
-        allowed = sorted(allowed_fields(model, path[:-1]))
-        guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        text = f"'{name}' is not a field that belongs here."
-        if guess:
-            text += f" Did you mean '{guess[0]}'?"
-        return text + f" Fields allowed here: {', '.join(allowed)}."
+        return _unknown_field_message(model, path, name)
     if given is None and kind not in ("value_error",):
         return "is empty. Write a value after the colon."
-    if kind == "string_type":
-        shown = given if not isinstance(given, (dict, list)) else "a group or list"
-        return f"should be text, but is {shown!r}. Put it in quotation marks if it is meant as text."
-    if kind == "literal_error":
-        return f"should be {ctx.get('expected', 'one of the allowed values')}"
-    if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        for key, text in _PATTERN_MESSAGES.items():
-            if key in pattern:
-                return f"{text} (it is {given!r})"
-        return f"is not in the expected form (it is {given!r})"
-    if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s)"
-    if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if kind == "greater_than_equal":
-        return f"should be {ctx.get('ge')} or more"
-    if kind == "greater_than":
-        return f"should be more than {ctx.get('gt')}"
-    if kind == "value_error":
-        return str(ctx.get("error", details["msg"]))
+    if kind in _VALUE_MESSAGES:
+        return _VALUE_MESSAGES[kind](ctx, given, details)
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     if kind.startswith("union_"):
         hint = _description(model, path)
         return "is not in a form this field accepts." + (f" {hint}" if hint else "")
     return str(details["msg"])
+
+
+def _unknown_field_message(model: type[BaseModel], path: FieldPath, name: str) -> str:
+    allowed = sorted(allowed_fields(model, path[:-1]))
+    guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    text = f"'{name}' is not a field that belongs here."
+    if guess:
+        text += f" Did you mean '{guess[0]}'?"
+    return text + f" Fields allowed here: {', '.join(allowed)}."
+
+
+def _text_message(ctx: dict[str, Any], given: Any, details: ErrorDetails) -> str:
+    shown = given if not isinstance(given, (dict, list)) else "a group or list"
+    return f"should be text, but is {shown!r}. Put it in quotation marks if it is meant as text."
+
+
+def _pattern_message(ctx: dict[str, Any], given: Any, details: ErrorDetails) -> str:
+    pattern = str(ctx.get("pattern", ""))
+    for key, text in _PATTERN_MESSAGES.items():
+        if key in pattern:
+            return f"{text} (it is {given!r})"
+    return f"is not in the expected form (it is {given!r})"
+
+
+# A wrong value's message, by the kind of error: each says what the value should be.
+_VALUE_MESSAGES: dict[str, Callable[[dict[str, Any], Any, ErrorDetails], str]] = {
+    "string_type": _text_message,
+    "literal_error": lambda ctx, given, details: (
+        f"should be {ctx.get('expected', 'one of the allowed values')}"
+    ),
+    "string_pattern_mismatch": _pattern_message,
+    "too_short": lambda ctx, given, details: f"needs at least {ctx.get('min_length', 1)} item(s)",
+    "string_too_long": lambda ctx, given, details: f"is too long: at most {ctx.get('max_length')} characters",
+    "greater_than_equal": lambda ctx, given, details: f"should be {ctx.get('ge')} or more",
+    "greater_than": lambda ctx, given, details: f"should be more than {ctx.get('gt')}",
+    "value_error": lambda ctx, given, details: str(ctx.get("error", details["msg"])),
+}
 
 
 def allowed_fields(model: type[BaseModel], path: FieldPath) -> set[str]:

@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup, Tag
 
 from medinfo.content.loader import Content
 from medinfo.content.schema import Citation, Cite
-from medinfo.render.markdown import URGENT_ANCHOR, Citations, citation_anchor, not_advice
+from medinfo.render.citations import Citations, citation_anchor
+from medinfo.render.markdown import not_advice
+from medinfo.render.urgent_card import URGENT_ANCHOR
 
 SOURCES_ANCHOR = "sources"
 

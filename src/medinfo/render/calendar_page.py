@@ -19,9 +19,11 @@ import yaml
 from medinfo.content.loader import Content
 from medinfo.pages import CALENDAR_TITLE, TESTS_TOPIC
 from medinfo.personal_schedule import EARLIEST_COURSE, PLAN_AHEAD_MONTHS
-from medinfo.render.markdown import Citations, emergency_box, not_advice
+from medinfo.render.citations import Citations
+from medinfo.render.markdown import not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.tracker import schedule_line
+from medinfo.render.urgent_card import emergency_box
 
 COURSES = 4  # the first course and up to 3 more
 

@@ -18,8 +18,10 @@ import posixpath
 import re
 
 from medinfo.content.loader import Content
-from medinfo.render.markdown import Citations, sourced_statement, urgent_help
+from medinfo.render.citations import Citations
+from medinfo.render.markdown import sourced_statement
 from medinfo.render.plain import markdown_text
+from medinfo.render.urgent_card import urgent_help
 
 KEY_FACTS_MARKER = "<!-- key-facts -->"
 URGENT_HELP_MARKER = "<!-- urgent-help -->"

@@ -7,8 +7,7 @@ foot of the page. Numbers are written once, in the YAML, and worded here.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -19,16 +18,12 @@ from medinfo.content.loader import Content, TopicEntry
 from medinfo.content.schema import (
     HOW_MANY_PLACEHOLDER,
     Change,
-    Citation,
-    Cite,
     FaqFile,
     Section,
     Source,
     SourcedText,
     Statement,
     Topic,
-    UrgentLevel,
-    cites,
 )
 from medinfo.pages import (
     CALENDAR_PAGE,
@@ -45,110 +40,21 @@ from medinfo.pages import (
     URGENT_PAGE,
     site_pages,
 )
+from medinfo.render.citations import Citations
 from medinfo.render.iconarray import icon_array, icon_array_figure
 from medinfo.render.plain import frequency_scale_sentence, how_many_words, long_date, markdown_text
-
-_URGENT_PAGE_DESCRIPTION = "Who to call, and how quickly, if you have a sign that needs help soon."
-URGENT_ANCHOR = "get-help-urgently"  # the urgent-help card's heading, on every page that has it
-CARD_SOURCES_WORDS = "Where the advice on this card comes from:"
-URGENT_MENU_ICON = "material/phone-alert"
+from medinfo.render.urgent_card import (
+    URGENT_MENU_ICON,
+    URGENT_PAGE_DESCRIPTION,
+    card_sources,
+    urgent_help,
+    urgent_level_box,
+    urgent_link,
+    urgent_strip,
+)
 
 # The change entries live in each topic file, so this page has no one file to edit.
 CHANGES_SOURCE = f"{CONTENT_FOLDER}/{TOPICS_DIR}/"
-
-
-@dataclass
-class Citations:
-    """Numbers the citations of one page in the order they are first cited.
-
-    A source cited at a place ("section 4.4") gets a number of its own for each
-    place, so the list at the foot of the page says where each fact is.
-    """
-
-    content: Content
-    order: list[Cite] = field(default_factory=list)
-    uses: dict[Cite, int] = field(default_factory=dict)  # how often each has been cited so far
-    # The first side-effect number on a page says what its frequency word means.
-    scale_explained: bool = False
-
-    def links(self, entries: list[Citation]) -> str:
-        """One group of marks, each a link to its entry in the source list with an id to come
-        back to; a citation given twice in ``entries`` gets one mark."""
-        marks = []
-        for cite in dict.fromkeys(cites(entries)):
-            if cite not in self.order:
-                self.order.append(cite)
-            number = self.order.index(cite) + 1
-            self.uses[cite] = self.uses.get(cite, 0) + 1
-            anchor = citation_anchor(cite)
-            back = f"cited-{anchor}-{self.uses[cite]}"
-            marks.append(f"[\\[{number}\\]](#{anchor}){{ #{back} .citation }}")
-        return " ".join(marks)
-
-    def source_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(cite.source for cite in self.order))
-
-    def source_list(self, *, heading: bool = True, back_links: bool = True) -> str:
-        """The numbered list of this page's citations, for the foot of the page.
-
-        Folded on screen, so the sources do not fill a third of the page; a citation
-        mark opens it (folds-and-print.js) and paper shows it in full. The starter pack's one
-        list has no heading of its own and no links back (its marks are renumbered).
-        """
-        count = len(self.order)
-        # Not in the search index: every page repeats its sources; the sources page lists them once.
-        lines = ["## Sources { data-search-exclude }", ""] if heading else []
-        lines += [
-            '<details class="source-list" markdown="1">',
-            f"<summary>The {count} source{'s' if count != 1 else ''} of this page</summary>",
-            "",
-        ]
-        first_number: dict[str, int] = {}
-        for number, cite in enumerate(self.order, start=1):
-            source = self.content.source(cite.source)
-            where = _place_words(source, cite.place)
-            if cite.source in first_number:  # described in full once per page
-                entry = f"{where}. The same document as source {first_number[cite.source]}."
-            elif cite.place is None:
-                entry = _describe_source(source)
-            else:
-                entry = f"{where}. {_describe_source(source)}"
-            first_number.setdefault(cite.source, number)
-            lines += [
-                f"{number}. {entry}{self._back_links(cite, number) if back_links else ''}",
-                f"    {{ #{citation_anchor(cite)} }}",
-            ]
-        lines += ["", "</details>"]
-        return "\n".join(lines)
-
-    def _back_links(self, cite: Cite, number: int) -> str:
-        """Links back to each place the page cites it, so a reader who followed a mark can return."""
-        anchor = citation_anchor(cite)
-        uses = self.uses.get(cite, 0)
-        if uses == 1:
-            links = f"[Back to the text](#cited-{anchor}-1){{ .citation-back }}"
-            return f' <span class="citation-backs">{links}</span>'
-        marks = [
-            f"[{use}](#cited-{anchor}-{use})"
-            f'{{ .citation-back aria-label="Back to use {use} of source {number}" }}'
-            for use in range(1, uses + 1)
-        ]
-        if not marks:
-            return ""
-        return f' <span class="citation-backs">Back to the text: {" ".join(marks)}</span>'
-
-
-def citation_anchor(cite: Cite) -> str:
-    """The id of a citation's entry in a page's source list."""
-    if cite.place is None:
-        return f"source-{cite.source}"
-    return f"source-{cite.source}-" + re.sub(r"[^a-z0-9]+", "-", cite.place.lower()).strip("-")
-
-
-def _place_words(source: Source, place: str | None) -> str:
-    """How a citation names its source in words: 'EU product information, section 4.4'."""
-    name = markdown_text(source.short_name or source.title)
-    return f"{name}, {markdown_text(place)}" if place else name
 
 
 @dataclass(frozen=True)
@@ -258,7 +164,7 @@ def _urgent_page(content: Content) -> RenderedPage:
     search_tags = {"tags": list(urgent.search_words)} if urgent.search_words else {}
     front = _front_matter(
         urgent.heading,
-        _URGENT_PAGE_DESCRIPTION,
+        URGENT_PAGE_DESCRIPTION,
         content.urgent_help_file,
         icon=URGENT_MENU_ICON,  # the theme shows it in the menu, where the page stands apart (site.css)
         **search_tags,
@@ -270,7 +176,7 @@ def _urgent_page(content: Content) -> RenderedPage:
     )
     lead += " The card is the same on every topic page."
     blocks = [front, lead]
-    blocks += [_urgent_level(level, content) for level in urgent.levels]
+    blocks += [urgent_level_box(level, content) for level in urgent.levels]
     blocks.append(card_sources(content, cite))
     blocks.append(not_advice(content))
     if urgent.changes:
@@ -467,92 +373,6 @@ def _questions_to_ask(topic: Topic, content: Content) -> str:
     return "\n".join(lines)
 
 
-_URGENCY_STYLE = {"emergency": "danger", "now": "warning", "soon": "note"}
-
-
-def urgent_help(content: Content, cite: Citations) -> str:
-    """The urgent-help card: a heading, then one box per level, most urgent first."""
-    urgent = content.urgent_help
-    # Not in the search index: the same on every page; searching finds the urgent-help page.
-    blocks = [f"## {markdown_text(urgent.heading)} {{ #{URGENT_ANCHOR} data-search-exclude }}"]
-    blocks += [_urgent_level(level, content) for level in urgent.levels]
-    blocks.append(card_sources(content, cite))
-    return "\n\n".join(blocks)
-
-
-def card_sources(content: Content, cite: Citations) -> str:
-    """The urgent-help card's sources, once, under the card: marks inside its short lists of
-    signs would crowd them (each sign keeps its own sources in the YAML and on the sources page)."""
-    urgent = content.urgent_help
-    entries: list[Citation] = []
-    for level in urgent.levels:
-        entries += [entry for sign in level.signs for entry in sign.sources]
-        entries += level.action.sources if level.action else []
-        entries += [entry for service in urgent.services_in(level) for entry in service.sources]
-    return f"{CARD_SOURCES_WORDS} {cite.links(entries)}\n{{ .card-sources }}"
-
-
-def emergency_box(content: Content) -> str:
-    """The card's most urgent level alone, with a link to the whole card and its sources: for a
-    page that cannot carry the whole card but must still say, first, when to call 999."""
-    heading = markdown_text(content.urgent_help.heading)
-    first = _urgent_level(content.urgent_help.levels[0], content)
-    # Inside the box, as its last line, so the box and where to find the rest stay together.
-    more = f"Every warning sign, who to call for each, and the sources: [{heading}]({URGENT_PAGE})."
-    return f"{first}\n\n    {more}"
-
-
-def urgent_link(content: Content) -> str:
-    """A short box leading to the urgent-help page, where a page does not carry the card itself."""
-    heading = markdown_text(content.urgent_help.heading)
-    what = _URGENT_PAGE_DESCRIPTION[:1].lower() + _URGENT_PAGE_DESCRIPTION[1:]
-    return f'!!! danger "Feeling unwell?"\n\n    **[{heading}]({URGENT_PAGE})**: {what}'
-
-
-def phone_links(content: Content, text: str) -> str:
-    """Editor text as Markdown, with each {id} as its numbers, each a link a phone can call:
-    '[999](tel:999) (UK) or [112](tel:112) (EU)'."""
-    services = {service.id: service for service in content.urgent_help.phone_numbers}
-    parts = re.split(r"\{([a-z0-9-]+)\}", text)
-    out = []
-    for index, part in enumerate(parts):
-        if index % 2 == 0:  # the words between numbers, keeping a space where one was
-            words = markdown_text(part)
-            lead = " " if part[:1].isspace() else ""
-            trail = " " if part[-1:].isspace() and words else ""
-            out.append(lead + words + trail)
-        elif part in services:
-            numbers = services[part].numbers
-            out.append(
-                " or ".join(f"[{n.number}](tel:{n.number}) ({markdown_text(n.where)})" for n in numbers)
-            )
-        else:
-            out.append(markdown_text("{" + part + "}"))
-    return "".join(out)
-
-
-def urgent_strip(content: Content) -> str:
-    """A short box for a topic page's first screen: the emergency numbers, tappable, and one tap
-    to the page's full card (the card itself comes after the key points)."""
-    first = content.urgent_help.levels[0]
-    heading = phone_links(content, first.heading)
-    return (
-        '!!! danger urgent-strip "Feeling unwell?"\n\n'
-        f"    {heading} [one of these warning signs](#{URGENT_ANCHOR})."
-    )
-
-
-def _urgent_level(level: UrgentLevel, content: Content) -> str:
-    """One level's box: its heading, its signs and what to do. Its sources are listed under
-    the whole card (``card_sources``)."""
-    title = phone_links(content, level.heading).replace('"', "&quot;")
-    lines = [f'!!! {_URGENCY_STYLE[level.level]} urgent-{level.level} "{title}"', ""]
-    lines += [f"    - {markdown_text(sign.text)}" for sign in level.signs]
-    if level.action:
-        lines += ["", "    " + phone_links(content, level.action.text)]
-    return "\n".join(lines)
-
-
 def not_advice(content: Content, what: str = "page") -> str:
     team = markdown_text(content.medicine.care_team)
     return (
@@ -560,17 +380,6 @@ def not_advice(content: Content, what: str = "page") -> str:
         f"    It gives general information. Always follow the advice of {team}, "
         "who know you and your treatment."
     )
-
-
-def _describe_source(source: Source) -> str:
-    """A source as listed at the foot of a page: who, what (linked), when. How each
-    source was checked is told once, on the sources page, to keep handouts short."""
-    parts = [markdown_text(source.publisher) + ":", f"[{markdown_text(source.title)}]({source.url})."]
-    if source.published:
-        parts.append(f"Published {long_date(source.published)}.")
-    if source.note:
-        parts.append(markdown_text(source.note))
-    return " ".join(parts)
 
 
 def _checked_words(source: Source) -> str:

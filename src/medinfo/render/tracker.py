@@ -17,9 +17,11 @@ import yaml
 from medinfo.content.loader import Content
 from medinfo.content.schema import MonitoringSchedule, ScheduledTest
 from medinfo.pages import CHANGES_PAGE
-from medinfo.render.markdown import Citations, last_changed, not_advice, urgent_help
+from medinfo.render.citations import Citations
+from medinfo.render.markdown import last_changed, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.templating import render_template
+from medinfo.render.urgent_card import urgent_help
 
 COURSE_DATE_BLANKS = ("First course", "Second course", "Another course", "Another course")
 

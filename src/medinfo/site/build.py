@@ -31,7 +31,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from medinfo import clock
-from medinfo.checks.page_checks import CheckedPage, checked_page, page_rules
+from medinfo.checks.page_checks import CheckedPage, page_rules
 from medinfo.checks.prose import PageProse, readability_report
 from medinfo.checks.review import (
     ALLOW_OVERDUE_VARIABLE,
@@ -41,11 +41,9 @@ from medinfo.checks.review import (
     review_banner,
 )
 from medinfo.content.files import CONTENT_FOLDER
-from medinfo.content.loader import Content, load_content, topic_menu
+from medinfo.content.loader import Content, load_content
 from medinfo.content.schema import Review
 from medinfo.pages import (
-    CALENDAR_PAGE,
-    CALENDAR_TITLE,
     GLOSSARY_PAGE,
     HANDOUTS_PAGE,
     HANDOUTS_TITLE,
@@ -72,17 +70,13 @@ from medinfo.render.handwritten import expand_markers
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
-from medinfo.site.glossary import abbreviations, mark_first_uses, remove_all
+from medinfo.site.glossary import abbreviations
+from medinfo.site.menu import menu_features, site_menu
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
 from medinfo.site.search_worker import with_site_search_worker
+from medinfo.site.session import Session
 
-# Above this many pages the menu is pruned: listing every page on every page costs the theme
-# about a million menu entries at 1,000 pages, and a reader could not scan such a list anyway.
-PRUNE_MENU_ABOVE = 60
-PRUNE_FEATURE = "navigation.prune"
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
-TOPICS_MARKER = "@topics"  # in the menu: one entry per topic, in order
-HANDOUTS_MARKER = "@handouts"  # in the menu: the handouts page (and the tracker)
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
 # at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
 MAX_HANDOUT_PAGES = 4
@@ -117,40 +111,6 @@ class PageIn:
     meta: Mapping[str, Any]  # its front matter
     address: str  # its full public address
     file: Path | None = None  # the hand-written file it was read from (None for a generated page)
-
-
-@dataclass
-class _Seen:
-    html: str  # with the glossary words marked
-    checked: CheckedPage
-
-
-class Session:
-    """What outlives one build: ``mkdocs serve`` rebuilds in the same process on every save."""
-
-    def __init__(self, serving: bool = False) -> None:
-        self.serving = serving
-        self._stores: dict[Path | None, PdfStore] = {}  # one per folder
-        # Each page's checks by its HTML, for this build and the one before: parsing is
-        # most of the page checks' time, and a preview rebuilds every page on each save.
-        self._seen: dict[tuple[str, str, str, bool], _Seen] = {}
-        self._seen_before: dict[tuple[str, str, str, bool], _Seen] = {}
-
-    def start_build(self) -> None:
-        self._seen_before = self._seen
-        self._seen = {}
-
-    def pdf_store(self, folder: Path | None) -> PdfStore:
-        return self._stores.setdefault(folder, PdfStore(folder))
-
-    def check_page(self, path: str, source_file: str, html: str, is_glossary: bool) -> _Seen:
-        key = (path, source_file, html, is_glossary)
-        found = self._seen.get(key) or self._seen_before.get(key)
-        if found is None:
-            checked = checked_page(path, source_file, html, is_glossary)
-            found = _Seen(remove_all(html) if is_glossary else mark_first_uses(html), checked)
-        self._seen[key] = found
-        return found
 
 
 @dataclass
@@ -189,36 +149,9 @@ class SiteBuild:
 
     def menu(self, nav: list[Any]) -> list[Any]:
         """The menu with its markers replaced by the topics and the handouts pages."""
-        content = self.content
-        handouts: list[Any] = [{HANDOUTS_TITLE: HANDOUTS_PAGE}]
-        if content.schedule:
-            handouts.append({content.schedule.title: TRACKER_PAGE})
-            handouts.append({CALENDAR_TITLE: CALENDAR_PAGE})
-        expanded: list[Any] = []
-        for item in nav:
-            if item == TOPICS_MARKER:
-                expanded += topic_menu(content.topics)
-            elif item == HANDOUTS_MARKER:
-                expanded += handouts
-            elif isinstance(item, dict):  # a group: its markers are filled in too
-                expanded.append(
-                    {
-                        title: self.menu(entries) if isinstance(entries, list) else entries
-                        for title, entries in item.items()
-                    }
-                )
-            else:
-                expanded.append(item)
-        return expanded
+        return site_menu(nav, self.content)
 
-    @staticmethod
-    def menu_features(features: list[str], menu: list[Any]) -> list[str]:
-        """The theme's features for this menu: a menu of more than ``PRUNE_MENU_ABOVE`` pages
-        holds only the reader's own group open, the other groups as one link each (Material's
-        ``navigation.prune``); a smaller one holds every page, so each is two taps away."""
-        if _menu_pages(menu) > PRUNE_MENU_ABOVE and PRUNE_FEATURE not in features:
-            return [*features, PRUNE_FEATURE]
-        return features
+    menu_features = staticmethod(menu_features)
 
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
@@ -450,12 +383,3 @@ def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(markdown, encoding="utf-8")
     return sorted(pages)
-
-
-def _menu_pages(menu: list[Any]) -> int:
-    """How many pages a menu lists, in all its groups."""
-    count = 0
-    for item in menu:
-        entries = next(iter(item.values())) if isinstance(item, dict) else item
-        count += _menu_pages(entries) if isinstance(entries, list) else 1
-    return count

@@ -27,10 +27,10 @@ from medinfo.site.build import (
     BuildError,
     Lookup,
     PageIn,
-    Session,
     SiteBuild,
     write_markdown_tree,
 )
+from medinfo.site.session import Session
 
 log = logging.getLogger("mkdocs.medinfo")
 

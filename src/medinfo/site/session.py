@@ -1,0 +1,45 @@
+"""What outlives one build: ``mkdocs serve`` rebuilds in the same process on every save, so the
+PDF stores and each page's checks are kept here between builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from medinfo.checks.page_checks import CheckedPage, checked_page
+from medinfo.printing.pdf import PdfStore
+from medinfo.site.glossary import mark_first_uses, remove_all
+
+
+@dataclass
+class SeenPage:
+    html: str  # with the glossary words marked
+    checked: CheckedPage
+
+
+class Session:
+    """What outlives one build: ``mkdocs serve`` rebuilds in the same process on every save."""
+
+    def __init__(self, serving: bool = False) -> None:
+        self.serving = serving
+        self._stores: dict[Path | None, PdfStore] = {}  # one per folder
+        # Each page's checks by its HTML, for this build and the one before: parsing is
+        # most of the page checks' time, and a preview rebuilds every page on each save.
+        self._seen: dict[tuple[str, str, str, bool], SeenPage] = {}
+        self._seen_before: dict[tuple[str, str, str, bool], SeenPage] = {}
+
+    def start_build(self) -> None:
+        self._seen_before = self._seen
+        self._seen = {}
+
+    def pdf_store(self, folder: Path | None) -> PdfStore:
+        return self._stores.setdefault(folder, PdfStore(folder))
+
+    def check_page(self, path: str, source_file: str, html: str, is_glossary: bool) -> SeenPage:
+        key = (path, source_file, html, is_glossary)
+        found = self._seen.get(key) or self._seen_before.get(key)
+        if found is None:
+            checked = checked_page(path, source_file, html, is_glossary)
+            found = SeenPage(remove_all(html) if is_glossary else mark_first_uses(html), checked)
+        self._seen[key] = found
+        return found
