@@ -368,9 +368,10 @@ def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
     assert build.returncode != 0 and expected in build.stderr
 
 
-def _problem_lines(text: str) -> set[str]:
-    """Every ``file:line: field: message`` line in a check's or a build's output."""
-    return set(re.findall(r"^(?:WARNING -  )?(\S+:\d+: .+)$", text, re.MULTILINE))
+def _problem_lines(text: str) -> list[str]:
+    """Every ``file:line: field: message`` line in a check's or a build's output, in sorted order
+    (each tool reports in its own page order), duplicates kept: compared line by line."""
+    return sorted(re.findall(r"^(?:WARNING -  )?(\S+:\d+: .+)$", text, re.MULTILINE))
 
 
 @pytest.mark.e2e
@@ -423,6 +424,62 @@ def test_medinfo_check_and_the_build_run_the_same_rules(tmp_path: Path) -> None:
     for start in expected:
         assert any(line.startswith(start) for line in found), (start, "\n".join(sorted(found)))
     assert found == _problem_lines(build.stderr)
+
+
+@pytest.mark.e2e
+def test_check_and_build_report_the_same_lines_for_every_kind_of_page(tmp_path: Path) -> None:
+    """A fault in each kind of page: a generated topic, the calendar (from the schedule), the
+    handouts page, and a hand-written page whose markers (key facts, the urgent card) change what
+    it says. The check runs the build's own pages and Markdown, so the two lists match line for line.
+    """
+    from test_tracker import SCHEDULE
+
+    project = make_fixture_project(tmp_path / "project")
+    content = project / "content_src"
+    (content / "monitoring-schedule.yaml").write_text(
+        SCHEDULE.replace("checks: counts your sneezes", "checks: counts your sneezes (42%)"), encoding="utf-8"
+    )
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    edit(
+        content / "topics" / "side-effects.yaml",
+        "Itchy skin affects {how_many}.",
+        "Itchy skin {how_many} (1%).",
+    )
+    edit(content / "medical-terms.yaml", "  - protein\n", "  - protein\n  - lymphocyte\n")
+    # The team's name is on every generated page, the handouts page among them.
+    edit(content / "medicine.yaml", "care_team: your test fever team", "care_team: your lymphocyte team")
+    # Only with its markers expanded does the home page carry the key facts and the card, so
+    # its reading grade (in the message) is the build's only if the check expands them too.
+    edit(
+        project / "docs" / "index.md",
+        "See the [sources]",
+        "<!-- key-facts -->\n\n<!-- urgent-help -->\n\nNotwithstanding considerable "
+        "interindividual variability, immunological reconstitution necessitates comprehensive "
+        "surveillance.\n\nSee the [sources]",
+    )
+    edit(project / "docs" / "about.md", "A test site.", "A test site. <script>alert(1)</script>")
+
+    check = medinfo_check(project, FIXTURE_TODAY)
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY)
+    assert check.returncode == 1 and build.returncode != 0
+    found, built = _problem_lines(check.stderr), _problem_lines(build.stderr)
+    faults = [  # (file, page, what): one in each kind of page
+        ("content_src/topics/side-effects.yaml", "topics/side-effects.md", "gives a percentage"),
+        ("content_src/monitoring-schedule.yaml", "monitoring-tracker.md", "gives a percentage"),
+        ("content_src/monitoring-schedule.yaml", "my-test-calendar.md", "uses the medical word 'lymphocyte'"),
+        ("docs/handouts.md", "handouts.md", "uses the medical word 'lymphocyte'"),
+        ("docs/index.md", "index.md", "reads at school grade"),
+        ("docs/about.md", "", "the page contains a <script> element"),
+    ]
+    for file, page, what in faults:
+        pattern = re.compile(rf"{re.escape(file)}:\d+: \(page text\): {re.escape(page)}.*{re.escape(what)}")
+        assert any(pattern.match(line) for line in found), (file, page, what, [line[:90] for line in found])
+    assert found == built
 
 
 @pytest.mark.e2e

@@ -21,18 +21,10 @@ from medinfo.checks.safety import line_of, unsafe_markup
 from medinfo.content.loader import Content, display_path, split_front_matter
 from medinfo.pages import GLOSSARY_PAGE
 from medinfo.problems import Problem
-from medinfo.render.generated import generated_markdown
+from medinfo.registry import all_pages
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc")
-
-
-@dataclass(frozen=True)
-class _Page:
-    path: str  # inside docs/
-    source_file: str  # where an editor changes it
-    markdown: str  # without its front matter
-    hand_written: bool
 
 
 @dataclass(frozen=True)
@@ -80,35 +72,17 @@ def page_rules(pages: list[CheckedPage], content: Content, root: Path) -> list[P
 
 
 def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]:
-    """Every page-rule problem the build would report, found from each page's Markdown."""
-    pages = _generated(content) + _hand_written(content, docs_dir, root)
-    checked = [
-        checked_page(
-            page.path,
-            page.source_file,
-            markdown.markdown(page.markdown, extensions=list(MARKDOWN_EXTENSIONS)),
-            page.path == GLOSSARY_PAGE,
-        )
-        for page in pages
-    ]
+    """Every page-rule problem the build would report: the build's own pages (the registry), each
+    from the Markdown the build gives the engine, made into HTML with the site's extensions."""
+    checked = []
+    for page in all_pages(content, docs_dir):
+        meta, body = _split_front_matter(page.render())
+        source_file = str(meta.get("source_file") or page.site.edit_file or f"{docs_dir.name}/{page.path}")
+        if page.site.hand_written:
+            source_file = display_path(docs_dir / page.path, root)
+        html = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
+        checked.append(checked_page(page.path, source_file, html, page.path == GLOSSARY_PAGE))
     return page_rules(checked, content, root)
-
-
-def _generated(content: Content) -> list[_Page]:
-    pages = []
-    for path, text in generated_markdown(content).items():
-        meta, body = _split_front_matter(text)
-        pages.append(_Page(path, str(meta.get("source_file") or path), body, hand_written=False))
-    return pages
-
-
-def _hand_written(content: Content, docs_dir: Path, root: Path) -> list[_Page]:
-    pages = []
-    for path in sorted(content.pages):
-        source = docs_dir / path
-        _, body = _split_front_matter(source.read_text(encoding="utf-8"))
-        pages.append(_Page(path, display_path(source, root), body, hand_written=True))
-    return pages
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, object], str]:

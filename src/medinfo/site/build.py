@@ -46,7 +46,6 @@ from medinfo.content.schema import Review
 from medinfo.pages import (
     GLOSSARY_PAGE,
     HANDOUTS_PAGE,
-    HANDOUTS_TITLE,
     TRACKER_PAGE,
     SitePage,
     site_pages,
@@ -58,15 +57,13 @@ from medinfo.printing.handouts import (
     pack_html,
     pack_path,
     pack_title,
-    render_handouts_page,
     team_heading,
     words_explained,
 )
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
-from medinfo.render.generated import generated_markdown
-from medinfo.render.handwritten import expand_markers
+from medinfo.registry import generated_pages_markdown, hand_written_markdown
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
@@ -155,9 +152,7 @@ class SiteBuild:
 
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
-        pages = generated_markdown(self.content)
-        pages[HANDOUTS_PAGE] = render_handouts_page(HANDOUTS_TITLE, self.content.medicine)
-        return pages
+        return generated_pages_markdown(self.content)
 
     def pdf_paths(self) -> list[str]:
         """Where each PDF goes inside the site (filled in by ``make_pdfs``)."""
@@ -193,10 +188,10 @@ class SiteBuild:
         return f"{self.docs_dir.name}/{page.path}"
 
     def hand_written_markdown(self, path: str, markdown: str) -> str:
-        """A hand-written page's Markdown with its markers (key facts, urgent help) filled in."""
-        if path not in self.content.pages:
+        """A hand-written page's Markdown with its markers expanded, as ``medinfo check`` sees it."""
+        if path not in self.content.pages:  # not a page of the site's own (a theme template)
             return markdown
-        return expand_markers(markdown, self.content, path)
+        return hand_written_markdown(self.content, path, markdown)
 
     def page_markdown(self, page: PageIn) -> tuple[dict[str, Any], str | None]:
         """What to add to the page's metadata (banner, sitemap date, JSON-LD), and its edit address."""
