@@ -258,7 +258,10 @@ def search(page: Page, site_url: str, words: str) -> list[str]:
     page.keyboard.press("End")  # the theme reads the box on a key's release, as when a reader types
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"matching document|^No page uses"))
-    return page.locator(".md-search-result__item h1").all_inner_texts()
+    titles = page.locator(".md-search-result__item h1")
+    if "matching document" in meta.inner_text():  # the count comes a moment before the list
+        titles.first.wait_for()
+    return titles.all_inner_texts()
 
 
 @pytest.mark.e2e
