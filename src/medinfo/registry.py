@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from medinfo.content.entries import Content
-from medinfo.pages import HANDOUTS_PAGE, HANDOUTS_TITLE, SitePage, site_pages
-from medinfo.printing.handouts import render_handouts_page
+from medinfo.pages import SitePage, site_pages
 from medinfo.render.generated import generated_markdown
 from medinfo.render.handwritten import expand_markers
 
@@ -32,14 +31,6 @@ class Page:
         return self.site.path
 
 
-def generated_pages_markdown(content: Content) -> dict[str, str]:
-    """Every page made from content_src/, by its path inside docs/: the topics and the other
-    generated pages, and the handouts page."""
-    pages = generated_markdown(content)
-    pages[HANDOUTS_PAGE] = render_handouts_page(HANDOUTS_TITLE, content.medicine)
-    return pages
-
-
 def hand_written_markdown(content: Content, path: str, markdown: str) -> str:
     """A hand-written page's Markdown as readers get it: its markers expanded."""
     return expand_markers(markdown, content, path)
@@ -47,7 +38,7 @@ def hand_written_markdown(content: Content, path: str, markdown: str) -> str:
 
 def all_pages(content: Content, docs_dir: Path) -> list[Page]:
     """Every page, in the order ``site_pages`` lists them, each able to give its Markdown."""
-    generated = cache(lambda: generated_pages_markdown(content))  # made together: sources cite all
+    generated = cache(lambda: generated_markdown(content))  # made together: sources cite all
 
     def made(path: str) -> Callable[[], str]:
         return lambda: generated()[path]

@@ -77,9 +77,11 @@ def page_problems(content: Content, docs_dir: Path, root: Path) -> list[Problem]
     checked = []
     for page in all_pages(content, docs_dir):
         meta, body = _split_front_matter(page.render())
-        source_file = str(meta.get("source_file") or page.site.edit_file or f"{docs_dir.name}/{page.path}")
+        # As the build names it: a hand-written page's own file, else the file its front matter names.
         if page.site.hand_written:
             source_file = display_path(docs_dir / page.path, root)
+        else:
+            source_file = str(meta.get("source_file") or f"{docs_dir.name}/{page.path}")
         html = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
         checked.append(checked_page(page.path, source_file, html, page.path == GLOSSARY_PAGE))
     return page_rules(checked, content, root)

@@ -63,12 +63,13 @@ from medinfo.printing.handouts import (
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
-from medinfo.registry import generated_pages_markdown, hand_written_markdown
+from medinfo.registry import hand_written_markdown
+from medinfo.render.generated import generated_markdown
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
 from medinfo.site.glossary import abbreviations
-from medinfo.site.menu import menu_features, site_menu
+from medinfo.site.menu import site_menu
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
 from medinfo.site.search_worker import with_site_search_worker
 from medinfo.site.session import Session
@@ -148,11 +149,9 @@ class SiteBuild:
         """The menu with its markers replaced by the topics and the handouts pages."""
         return site_menu(nav, self.content)
 
-    menu_features = staticmethod(menu_features)
-
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
-        return generated_pages_markdown(self.content)
+        return generated_markdown(self.content)
 
     def pdf_paths(self) -> list[str]:
         """Where each PDF goes inside the site (filled in by ``make_pdfs``)."""

@@ -30,6 +30,7 @@ from medinfo.site.build import (
     SiteBuild,
     write_markdown_tree,
 )
+from medinfo.site.menu import menu_features
 from medinfo.site.session import Session
 
 log = logging.getLogger("mkdocs.medinfo")
@@ -64,7 +65,7 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["care_team"] = build.content.medicine.care_team
     if config.nav is not None:
         config.nav = build.menu(config.nav)
-        config.theme["features"] = build.menu_features(list(config.theme["features"]), config.nav)
+        config.theme["features"] = menu_features(list(config.theme["features"]), config.nav)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.abbreviations()
     css, js = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
     config.extra_css, config.extra_javascript = css, js  # type: ignore[assignment]
@@ -206,7 +207,7 @@ def write_plain_project(config_file: Path, out: Path, site_url: str | None = Non
     theme = config.get("theme") or {}
     if config.get("nav"):
         config["nav"] = build.menu(config["nav"])
-        theme["features"] = build.menu_features(list(theme.get("features") or []), config["nav"])
+        theme["features"] = menu_features(list(theme.get("features") or []), config["nav"])
     _copy_theme_overrides(theme, root, out)
     config["extra"] = {**(config.get("extra") or {}), "care_team": build.content.medicine.care_team}
     config["markdown_extensions"] = [
