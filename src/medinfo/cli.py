@@ -18,7 +18,7 @@ from medinfo import clock
 from medinfo.checks.page_checks import page_problems
 from medinfo.checks.prose import MAX_GRADE, PageProse, prose_from_html, readability_report
 from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE
-from medinfo.content.files import CONTENT_FOLDER
+from medinfo.content.names import CONTENT_FOLDER
 from medinfo.editors.commands import (
     EDITOR_COMMANDS,
     add_editor_commands,

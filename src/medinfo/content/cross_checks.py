@@ -20,6 +20,17 @@ from pydantic import BaseModel
 from medinfo.content.coverage import check_coverage
 from medinfo.content.entries import TopicEntry
 from medinfo.content.leaflet import check_leaflet_map, check_sign_urgency
+from medinfo.content.names import (
+    COVERAGE,
+    FAQ,
+    LEAFLET_DIR,
+    LEAFLET_MAP,
+    MEDICINE,
+    SCHEDULE,
+    SEEDS_DIR,
+    SOURCES,
+    URGENT_HELP,
+)
 from medinfo.content.schema import (
     Cite,
     CoverageFile,
@@ -34,8 +45,6 @@ from medinfo.content.yamlfile import YamlDocument
 from medinfo.problems import FieldPath, Report, Severity, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
-SEEDS_DIR = "seeds"
-LEAFLET_DIR = "leaflet"
 
 
 @dataclass
@@ -68,7 +77,7 @@ class LoadedFiles:
 
     @property
     def all_statement_ids(self) -> set[str]:
-        faq = self.doc("faq.yaml")
+        faq = self.doc(FAQ)
         return self.topic_statement_ids | set(_statement_ids(faq.data if faq else None))
 
     @property
@@ -86,7 +95,7 @@ def check_citations(files: LoadedFiles) -> None:
     Read from the registry file's raw data, so one mistyped source does not stop every other
     citation from being checked.
     """
-    sources_doc = files.doc("sources.yaml")
+    sources_doc = files.doc(SOURCES)
     if sources_doc is None:
         return
     cited = [files.files[name] for name in files.cites_sources if name in files.files]  # optional ones too
@@ -172,7 +181,7 @@ def _check_cited(
 def check_statement_ids(files: LoadedFiles) -> None:
     """Statement ids are unique across the site (the topics and the questions page)."""
     docs: list[tuple[YamlDocument, BaseModel]] = [(doc, entry.topic) for entry, doc in files.valid_topics()]
-    faq_doc, faq = files.doc("faq.yaml"), files.model("faq.yaml", FaqFile)
+    faq_doc, faq = files.doc(FAQ), files.model(FAQ, FaqFile)
     if faq_doc and faq:
         docs.append((faq_doc, faq))
     first: dict[str, str] = {}
@@ -208,8 +217,8 @@ def check_schedule(files: LoadedFiles) -> None:
     """Each test has its own id, and its interval fits the months between courses, so the
     tracker and the calendar keep each test's rhythm from one course to the next."""
     doc, schedule = (
-        files.doc("monitoring-schedule.yaml"),
-        files.model("monitoring-schedule.yaml", MonitoringSchedule),
+        files.doc(SCHEDULE),
+        files.model(SCHEDULE, MonitoringSchedule),
     )
     if doc is None or schedule is None:
         return
@@ -242,7 +251,7 @@ def check_schedule(files: LoadedFiles) -> None:
 
 def check_faq_answers(files: LoadedFiles) -> None:
     """Answers reuse topic statements by id: each id must exist."""
-    doc, faq = files.doc("faq.yaml"), files.model("faq.yaml", FaqFile)
+    doc, faq = files.doc(FAQ), files.model(FAQ, FaqFile)
     if doc is None or faq is None or not files.references_checkable:
         return
     for index, entry in enumerate(faq.questions):
@@ -251,7 +260,7 @@ def check_faq_answers(files: LoadedFiles) -> None:
 
 def check_key_facts(files: LoadedFiles) -> None:
     """The medicine's key facts are topic statements by id: each id must exist."""
-    doc, medicine = files.doc("medicine.yaml"), files.model("medicine.yaml", Medicine)
+    doc, medicine = files.doc(MEDICINE), files.model(MEDICINE, Medicine)
     if doc and medicine and files.references_checkable:
         _check_references(files, doc, ("key_facts",), medicine.key_facts)
 
@@ -266,19 +275,19 @@ def _check_references(files: LoadedFiles, doc: YamlDocument, path: FieldPath, id
 
 
 def check_seed_coverage(files: LoadedFiles) -> None:
-    doc, coverage = files.doc("coverage.yaml"), files.model("coverage.yaml", CoverageFile)
+    doc, coverage = files.doc(COVERAGE), files.model(COVERAGE, CoverageFile)
     if doc and coverage and files.references_checkable:
         seeds = files.content_dir / SEEDS_DIR
         files.report.extend(check_coverage(doc, coverage, seeds, files.all_statement_ids))
 
 
 def check_leaflet(files: LoadedFiles) -> None:
-    doc, leaflet_map = files.doc("leaflet-map.yaml"), files.model("leaflet-map.yaml", LeafletMap)
+    doc, leaflet_map = files.doc(LEAFLET_MAP), files.model(LEAFLET_MAP, LeafletMap)
     if doc is None or leaflet_map is None or not files.references_checkable:
         return
-    sources_doc = files.doc("sources.yaml")
+    sources_doc = files.doc(SOURCES)
     source_ids = {source_id for _, source_id in _registry(sources_doc)} if sources_doc else None
-    urgent = files.model("urgent-help.yaml", UrgentHelp)
+    urgent = files.model(URGENT_HELP, UrgentHelp)
     leaflet_dir = files.content_dir / LEAFLET_DIR
     files.report.extend(
         check_leaflet_map(doc, leaflet_map, leaflet_dir, files.all_statement_ids, source_ids, urgent)
@@ -287,8 +296,8 @@ def check_leaflet(files: LoadedFiles) -> None:
 
 def check_urgency(files: LoadedFiles) -> None:
     """Each urgent sign is at least as urgent as the leaflet's words for it."""
-    doc, leaflet_map = files.doc("leaflet-map.yaml"), files.model("leaflet-map.yaml", LeafletMap)
-    urgent_doc, urgent = files.doc("urgent-help.yaml"), files.model("urgent-help.yaml", UrgentHelp)
+    doc, leaflet_map = files.doc(LEAFLET_MAP), files.model(LEAFLET_MAP, LeafletMap)
+    urgent_doc, urgent = files.doc(URGENT_HELP), files.model(URGENT_HELP, UrgentHelp)
     if doc and leaflet_map and urgent_doc and urgent:
         files.report.extend(check_sign_urgency(urgent_doc, urgent, doc, leaflet_map))
 

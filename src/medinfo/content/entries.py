@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from medinfo.content.names import TOPICS_DIR
 from medinfo.content.schema import (
     FaqFile,
     GlossaryEntry,
@@ -18,8 +19,6 @@ from medinfo.content.schema import (
     Topic,
     UrgentHelp,
 )
-
-TOPICS_DIR = "topics"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,18 @@ from medinfo.content.cross_checks import (
     check_topic_order,
     check_urgency,
 )
-from medinfo.content.entries import TOPICS_DIR
+from medinfo.content.names import (
+    COVERAGE,
+    FAQ,
+    GLOSSARY,
+    LEAFLET_MAP,
+    MEDICAL_TERMS,
+    MEDICINE,
+    SCHEDULE,
+    SOURCES,
+    TOPICS_DIR,
+    URGENT_HELP,
+)
 from medinfo.content.schema import (
     CoverageFile,
     FaqFile,
@@ -47,17 +58,6 @@ class ContentFile:
     required: bool = True
     checks: tuple[Check, ...] = ()  # run after every file is read, in this table's order
 
-
-CONTENT_FOLDER = "content_src"  # beside the site's configuration file: the one place it is named
-MEDICINE = "medicine.yaml"
-SOURCES = "sources.yaml"
-URGENT_HELP = "urgent-help.yaml"
-GLOSSARY = "glossary.yaml"
-MEDICAL_TERMS = "medical-terms.yaml"
-FAQ = "faq.yaml"
-COVERAGE = "coverage.yaml"
-LEAFLET_MAP = "leaflet-map.yaml"
-SCHEDULE = "monitoring-schedule.yaml"  # optional: without it, no monitoring tracker
 
 CONTENT_FILES: tuple[ContentFile, ...] = (
     ContentFile(

@@ -15,16 +15,16 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from medinfo.content.cross_checks import LoadedFiles
-from medinfo.content.entries import TOPICS_DIR, Content, TopicEntry, topic_menu
-from medinfo.content.files import (
-    CONTENT_FILES,
+from medinfo.content.entries import Content, TopicEntry, topic_menu
+from medinfo.content.files import CONTENT_FILES, TOPIC_FILES
+from medinfo.content.names import (
     FAQ,
     GLOSSARY,
     MEDICAL_TERMS,
     MEDICINE,
     SCHEDULE,
     SOURCES,
-    TOPIC_FILES,
+    TOPICS_DIR,
     URGENT_HELP,
 )
 from medinfo.content.schema import (

@@ -14,8 +14,8 @@ from pathlib import Path
 from medinfo import clock
 from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus
 from medinfo.checks.spelling import WORD_LIST, check_spelling
-from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, load_content
+from medinfo.content.names import CONTENT_FOLDER
 from medinfo.editors.review_report import page_reviews, review_json, review_table
 from medinfo.editors.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from medinfo.problems import ContentError, Report

@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from medinfo.content.files import CONTENT_FILES, CONTENT_FOLDER, TOPIC_FILES, ContentFile
+from medinfo.content.files import CONTENT_FILES, TOPIC_FILES, ContentFile
+from medinfo.content.names import CONTENT_FOLDER
 from medinfo.content.schema import PageFrontMatter
 
 SCHEMA_FOLDER = "schemas"

@@ -12,9 +12,8 @@ from typing import Any
 
 import yaml
 
-from medinfo.content.entries import TOPICS_DIR
-from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, TopicEntry
+from medinfo.content.names import CONTENT_FOLDER, TOPICS_DIR
 from medinfo.content.schema import (
     HOW_MANY_PLACEHOLDER,
     Change,

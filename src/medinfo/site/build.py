@@ -40,8 +40,8 @@ from medinfo.checks.review import (
     overdue_problem,
     review_banner,
 )
-from medinfo.content.files import CONTENT_FOLDER
 from medinfo.content.loader import Content, load_content
+from medinfo.content.names import CONTENT_FOLDER
 from medinfo.content.schema import Review
 from medinfo.pages import (
     GLOSSARY_PAGE,

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader
 
-from medinfo.content.files import CONTENT_FOLDER
+from medinfo.content.names import CONTENT_FOLDER
 from medinfo.problems import ContentError
 from medinfo.site.build import (
     BuildError,
