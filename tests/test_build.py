@@ -368,6 +368,13 @@ def test_a_hand_written_page_on_a_generated_pages_path_fails_check_and_build(
     assert build.returncode != 0 and expected in build.stderr
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def _problem_lines(text: str) -> list[str]:
     """Every ``file:line: field: message`` line in a check's or a build's output, in sorted order
     (each tool reports in its own page order), duplicates kept: compared line by line."""
@@ -383,11 +390,6 @@ def test_medinfo_check_and_the_build_run_the_same_rules(tmp_path: Path) -> None:
     """
     project = make_fixture_project(tmp_path / "project")
     content = project / "content_src"
-
-    def edit(path: Path, old: str, new: str) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     topic = content / "topics" / "side-effects.yaml"
     edit(topic, "Itchy skin affects {how_many}.", "Itchy skin affects {how_many} (42%).")  # a percentage
@@ -439,11 +441,6 @@ def test_check_and_build_report_the_same_lines_for_every_kind_of_page(tmp_path: 
     (content / "monitoring-schedule.yaml").write_text(
         SCHEDULE.replace("checks: counts your sneezes", "checks: counts your sneezes (42%)"), encoding="utf-8"
     )
-
-    def edit(path: Path, old: str, new: str) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     edit(
         content / "topics" / "side-effects.yaml",
