@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from medinfo.navmenu import kept_entries
-from medinfo.pages import MENU_GENERATED_PAGES
+from medinfo.registry import generated_paths
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -247,7 +247,7 @@ def make_project(target: Path, medicines: int, topics_per_medicine: int, code: P
     config["site_name"] = "Synthora benchmark site"
 
     def has_page(path: str) -> bool:  # keep the nav entries this project has pages for
-        return path in MENU_GENERATED_PAGES or (docs / path).is_file()
+        return path in generated_paths() or (docs / path).is_file()
 
     config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(code / hook) for hook in config["hooks"]]

@@ -20,8 +20,8 @@ from playwright.sync_api import Browser, sync_playwright
 from serving import serve
 
 from medinfo.content.loader import Content, load_content
-from medinfo.pages import MENU_GENERATED_PAGES
 from medinfo.problems import ContentError
+from medinfo.registry import generated_paths
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -83,7 +83,7 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
     config["site_name"] = "Zelvora test site"
 
     def has_page(path: str) -> bool:  # the made-up medicine has fewer hand-written pages
-        return path in MENU_GENERATED_PAGES or (target / "docs" / path).is_file()
+        return path in generated_paths() or (target / "docs" / path).is_file()
 
     config["nav"] = kept_entries(config["nav"], has_page)
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
@@ -98,11 +98,16 @@ def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
 
 
 def mkdocs_build(
-    config_file: Path, site_dir: Path, today: str | None = None, **env: str
+    config_file: Path,
+    site_dir: Path,
+    today: str | None = None,
+    mkdocs: tuple[str, ...] = ("-m", "mkdocs"),
+    **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``mkdocs build --strict`` in a subprocess, as CI does.
 
     It builds for SITE_URL unless ``SITE_URL=""`` asks for a local preview's address.
+    ``mkdocs`` is how Python starts MkDocs' command line (a script may wrap it).
     """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
     if not environment["SITE_URL"]:
@@ -112,8 +117,7 @@ def mkdocs_build(
     return subprocess.run(
         [
             sys.executable,
-            "-m",
-            "mkdocs",
+            *mkdocs,
             "build",
             "--strict",
             "-f",

@@ -10,7 +10,7 @@ from conftest import FIXTURE, Project
 
 from medinfo.content.loader import Content, load_content
 from medinfo.pages import CHANGES_PAGE
-from medinfo.render.markdown import render_pages
+from medinfo.registry import render_pages
 from medinfo.render.plain import markdown_text
 
 TOPIC = "content_src/topics/side-effects.yaml"

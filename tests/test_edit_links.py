@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
 
 from medinfo.content.loader import load_content
-from medinfo.pages import site_pages
+from medinfo.registry import site_pages
 from medinfo.site.edit_links import edit_url, edit_url_base
 
 EDIT = "https://github.com/example-org/ms-info/edit/main/"

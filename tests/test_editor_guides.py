@@ -29,7 +29,7 @@ from conftest import FIXTURE, FIXTURE_TODAY, REPO, real_today
 from medinfo.cli import main
 from medinfo.content.loader import load_content
 from medinfo.content.yamlfile import parse_yaml_text
-from medinfo.render.generated import generated_markdown
+from medinfo.registry import generated_markdown
 
 GUIDES = [REPO / "CONTRIBUTING.md", *sorted((REPO / "editors").glob("*.md"))]
 TASKS = [

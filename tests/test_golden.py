@@ -14,9 +14,7 @@ import pytest
 from conftest import FIXTURE
 
 from medinfo.content.loader import load_content
-from medinfo.pages import HANDOUTS_PAGE
-from medinfo.printing.handouts import render_handouts_page
-from medinfo.render.markdown import render_pages
+from medinfo.registry import render_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "zelvora"
 
@@ -24,9 +22,7 @@ GOLDEN = Path(__file__).parent / "golden" / "zelvora"
 def rendered_pages() -> dict[str, str]:
     """Every page the core generates for the made-up medicine, by file name."""
     content, _ = load_content(FIXTURE / "content_src", FIXTURE / "docs")
-    pages = {Path(page.path).name: page.markdown for page in render_pages(content)}
-    pages[HANDOUTS_PAGE] = render_handouts_page("Handouts to print", content.medicine)
-    return pages
+    return {Path(page.path).name: page.markdown for page in render_pages(content)}
 
 
 @pytest.mark.parametrize("name", sorted(rendered_pages()))

@@ -26,7 +26,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from medinfo.content.loader import load_content
 from medinfo.problems import ContentError
-from medinfo.render.markdown import render_pages
+from medinfo.registry import render_pages
 from medinfo.site.glossary import abbreviations
 
 TOPIC = Path("content_src/topics/side-effects.yaml")

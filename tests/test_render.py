@@ -20,8 +20,9 @@ from conftest import REPO, real_today
 from medinfo.cli import checked_site_url, main
 from medinfo.content.loader import Content
 from medinfo.content.schema import cites
+from medinfo.registry import render_pages
 from medinfo.render.citations import citation_anchor
-from medinfo.render.markdown import plain_statement, render_pages
+from medinfo.render.markdown import plain_statement
 from medinfo.render.plain import markdown_text
 
 # What only the hooks add to a page: the review note and details, what paper adds, and download links.

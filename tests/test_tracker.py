@@ -11,8 +11,8 @@ from conftest import FIXTURE, REPO
 from medinfo.content.loader import Content, load_content
 from medinfo.content.schema import MonitoringSchedule, source_ids
 from medinfo.problems import ContentError
+from medinfo.registry import render_pages
 from medinfo.render.calendar_page import calendar_data, render_calendar_page
-from medinfo.render.markdown import render_pages
 from medinfo.render.tracker import how_often, how_to_use, render_tracker_page, tracker_parts
 
 SCHEDULE = """\

@@ -40,7 +40,6 @@ from medinfo.content.schema import (
 )
 from medinfo.content.validation_messages import problems_from_validation
 from medinfo.content.yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
-from medinfo.pages import generated_pages
 from medinfo.problems import ContentError, Problem, Report
 
 __all__ = ["Content", "TopicEntry", "display_path", "load_content", "split_front_matter", "topic_menu"]
@@ -86,7 +85,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
         cites_sources=tuple(file.name for file in CONTENT_FILES if file.cites_sources),
         report=loader.report,
     )
-    pages = loader.pages(docs_dir, _generated(files, loader)) if docs_dir else {}
+    pages = loader.pages(docs_dir) if docs_dir else {}
     for file in (*CONTENT_FILES, TOPIC_FILES):
         for check in file.checks:
             check(files)
@@ -94,20 +93,6 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Conte
     if content is None:
         raise ContentError(loader.report)
     return content, loader.report
-
-
-def _generated(files: LoadedFiles, loader: _Loader) -> dict[str, str]:
-    """Every generated page's path, with the file it is made from (for the hand-written pages' check)."""
-    content_dir = files.content_dir
-    return generated_pages(
-        ((entry.page_path, entry.file) for entry, _ in files.valid_topics()),
-        faq_file=loader.display(content_dir / FAQ),
-        urgent_file=loader.display(content_dir / URGENT_HELP),
-        glossary_file=loader.display(content_dir / GLOSSARY),
-        sources_file=loader.display(content_dir / SOURCES),
-        topics_dir=files.topics_folder,
-        schedule_file=loader.display(content_dir / SCHEDULE) if SCHEDULE in files.files else None,
-    )
 
 
 def _content(files: LoadedFiles, pages: dict[str, PageFrontMatter], loader: _Loader) -> Content | None:
@@ -213,24 +198,12 @@ class _Loader:
                     )
                 )
 
-    def pages(self, docs_dir: Path, generated: dict[str, str]) -> dict[str, PageFrontMatter]:
-        """The hand-written pages' front matter; a page on a generated page's path is an error."""
+    def pages(self, docs_dir: Path) -> dict[str, PageFrontMatter]:
+        """The hand-written pages' front matter (the page registry refuses one on a generated page's path)."""
         pages = {}
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
-            shown = self.display(path)
-            if src in generated:
-                self.report.add(
-                    Problem(
-                        shown,
-                        1,
-                        "(file name)",
-                        f"the site makes this page from {generated[src]}, so this file would never be "
-                        "shown. Change that file instead, or give this page another file name.",
-                    )
-                )
-                continue
-            page = self._front_matter(path, shown)
+            page = self._front_matter(path, self.display(path))
             if page:
                 pages[src] = page
         return pages

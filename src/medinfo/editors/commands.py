@@ -14,11 +14,12 @@ from pathlib import Path
 from medinfo import clock
 from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus
 from medinfo.checks.spelling import WORD_LIST, check_spelling
-from medinfo.content.loader import Content, load_content
+from medinfo.content.loader import Content
 from medinfo.content.names import CONTENT_FOLDER
 from medinfo.editors.review_report import page_reviews, review_json, review_table
 from medinfo.editors.schemas import SCHEMA_FOLDER, stale_schemas, write_schemas
 from medinfo.problems import ContentError, Report
+from medinfo.registry import load_site
 
 EDITOR_COMMANDS = ("review-report", "spelling", "schema")
 
@@ -73,7 +74,7 @@ def load_or_explain(
     Problems in the content are followed by ``advice``; a bad MEDINFO_TODAY exits with 2.
     """
     try:
-        return load_content(content_dir, docs_dir)
+        return load_site(content_dir, docs_dir)
     except ContentError as error:
         print(error.report.summary(), file=sys.stderr)
         print(advice, file=sys.stderr)

@@ -17,8 +17,8 @@ from typing import Any
 from medinfo.checks.review import DUE_SOON_DAYS, ReviewStatus, overdue_problem, review_status
 from medinfo.content.loader import Content
 from medinfo.content.schema import Review
-from medinfo.pages import site_pages
 from medinfo.problems import Problem, Severity
+from medinfo.registry import site_pages
 
 NO_REVIEW = "no review dates"
 _STATUS_WORDS = {

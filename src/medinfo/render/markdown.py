@@ -29,15 +29,10 @@ from medinfo.pages import (
     CALENDAR_TITLE,
     CHANGES_PAGE,
     CHANGES_TITLE,
-    FAQ_PAGE,
-    GLOSSARY_PAGE,
     GLOSSARY_TITLE,
-    SOURCES_PAGE,
     SOURCES_TITLE,
     TESTS_TOPIC,
     TRACKER_PAGE,
-    URGENT_PAGE,
-    site_pages,
 )
 from medinfo.render.citations import Citations
 from medinfo.render.iconarray import icon_array, icon_array_figure
@@ -57,6 +52,14 @@ CHANGES_SOURCE = f"{CONTENT_FOLDER}/{TOPICS_DIR}/"
 
 
 @dataclass(frozen=True)
+class PageText:
+    """What a page renderer gives: the page's Markdown, front matter included, and what it cites."""
+
+    markdown: str
+    cited: tuple[str, ...] = ()  # source ids, in the order first cited
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     path: str  # inside docs/, e.g. topics/side-effects.md
     title: str
@@ -64,18 +67,16 @@ class RenderedPage:
     cited: tuple[str, ...]  # source ids, in the order first cited
 
 
-def render_pages(content: Content) -> list[RenderedPage]:
-    """Every generated page: the topics, questions, urgent help, glossary, what's changed and sources."""
-    pages = [_topic_page(entry, content) for entry in content.topics]
-    pages.append(_faq_page(content))
-    pages.append(_urgent_page(content))
-    pages.append(_glossary_page(content))
-    pages.append(_changes_page(content))
-    pages.append(RenderedPage(SOURCES_PAGE, SOURCES_TITLE, _sources_page(content, pages), ()))
-    return pages
+@dataclass(frozen=True)
+class PageChange:
+    """One entry of a page's changes list, with the page it changed (for What's changed)."""
+
+    change: Change
+    title: str
+    path: str
 
 
-def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
+def topic_page(entry: TopicEntry, content: Content) -> PageText:
     topic = entry.topic
     cite = Citations(content)
     # Search words are the page's search tags: Material ranks a tag match first.
@@ -101,7 +102,7 @@ def _topic_page(entry: TopicEntry, content: Content) -> RenderedPage:
         last_changed(topic.changes, "../" + CHANGES_PAGE),
         cite.source_list(),
     ]
-    return RenderedPage(entry.page_path, topic.title, _join(blocks), cite.source_ids())
+    return PageText(_join(blocks), cite.source_ids())
 
 
 def _your_own_tests(tracker_title: str) -> str:
@@ -114,7 +115,7 @@ def _your_own_tests(tracker_title: str) -> str:
     )
 
 
-def _faq_page(content: Content) -> RenderedPage:
+def faq_page(content: Content) -> PageText:
     """Questions people ask: answers reuse the topics' own statements, so they never disagree."""
     faq: FaqFile = content.faq
     cite = Citations(content)
@@ -149,10 +150,10 @@ def _faq_page(content: Content) -> RenderedPage:
         last_changed(faq.changes, CHANGES_PAGE),
         cite.source_list(),
     ]
-    return RenderedPage(FAQ_PAGE, faq.title, _join(blocks), cite.source_ids())
+    return PageText(_join(blocks), cite.source_ids())
 
 
-def _urgent_page(content: Content) -> RenderedPage:
+def urgent_page(content: Content) -> PageText:
     """The urgent-help card alone, for search ('999', 'A&E') and the home page's link.
 
     The search words are the page's search tags: Material ranks a tag match first,
@@ -181,10 +182,10 @@ def _urgent_page(content: Content) -> RenderedPage:
     if urgent.changes:
         blocks.append(last_changed(urgent.changes, CHANGES_PAGE))
     blocks.append(cite.source_list())
-    return RenderedPage(URGENT_PAGE, urgent.heading, _join(blocks), cite.source_ids())
+    return PageText(_join(blocks), cite.source_ids())
 
 
-def _glossary_page(content: Content) -> RenderedPage:
+def glossary_page(content: Content) -> PageText:
     cite = Citations(content)
     title = GLOSSARY_TITLE
     front = _front_matter(
@@ -203,13 +204,12 @@ def _glossary_page(content: Content) -> RenderedPage:
             f"{cite.links(entry.sources)}"
         )
     blocks = [front, "\n".join(lines), cite.source_list()]
-    return RenderedPage(GLOSSARY_PAGE, title, _join(blocks), cite.source_ids())
+    return PageText(_join(blocks), cite.source_ids())
 
 
-def _changes_page(content: Content) -> RenderedPage:
+def changes_page(changes: list[PageChange]) -> PageText:
     """Every change entry of every page that keeps a changes list, newest first, grouped by day."""
-    entries = [(change, page.title, page.path) for page in site_pages(content) for change in page.changes]
-    entries.sort(key=lambda item: item[0].date, reverse=True)  # stable: same day keeps page order
+    entries = sorted(changes, key=lambda item: item.change.date, reverse=True)  # same day: page order
     front = _front_matter(
         CHANGES_TITLE,
         "Every change to what the pages of this site say, newest first.",
@@ -218,12 +218,12 @@ def _changes_page(content: Content) -> RenderedPage:
     )
     lines = ["Every time we change what a page says, we write it down here. The newest changes come first."]
     day = None
-    for change, title, path in entries:
+    for change, title, path in ((e.change, e.title, e.path) for e in entries):
         if change.date != day:
             day = change.date
             lines += ["", f"## {long_date(day)} {{ #changed-{day.isoformat()} }}", ""]
         lines.append(f"- [{markdown_text(title)}]({path}): {markdown_text(change.summary)}")
-    return RenderedPage(CHANGES_PAGE, CHANGES_TITLE, _join([front, "\n".join(lines)]), ())
+    return PageText(_join([front, "\n".join(lines)]))
 
 
 def last_changed(changes: list[Change], changes_page: str) -> str:
@@ -235,7 +235,7 @@ def last_changed(changes: list[Change], changes_page: str) -> str:
     )
 
 
-def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
+def sources_page(content: Content, pages: list[RenderedPage]) -> PageText:
     """Every registered source, with the pages that cite it.
 
     Titles are the publishers' words, so they go in the headings; the sentences
@@ -259,7 +259,7 @@ def _sources_page(content: Content, pages: list[RenderedPage]) -> str:
         if citing:
             lines += ["", "Cited on these pages:", ""]
             lines += [f"- [{markdown_text(p.title)}]({p.path})" for p in citing]
-    return _join([front, "\n".join(lines)])
+    return PageText(_join([front, "\n".join(lines)]))
 
 
 def _source_facts(source: Source) -> str:

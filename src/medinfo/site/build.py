@@ -40,16 +40,10 @@ from medinfo.checks.review import (
     overdue_problem,
     review_banner,
 )
-from medinfo.content.loader import Content, load_content
+from medinfo.content.loader import Content
 from medinfo.content.names import CONTENT_FOLDER
 from medinfo.content.schema import Review
-from medinfo.pages import (
-    GLOSSARY_PAGE,
-    HANDOUTS_PAGE,
-    TRACKER_PAGE,
-    SitePage,
-    site_pages,
-)
+from medinfo.pages import GLOSSARY_PAGE, HANDOUTS_PAGE
 from medinfo.printing.handouts import (
     PageForPrint,
     handout_html,
@@ -63,8 +57,7 @@ from medinfo.printing.handouts import (
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
-from medinfo.registry import hand_written_markdown
-from medinfo.render.generated import generated_markdown
+from medinfo.registry import SitePage, generated_markdown, hand_written_markdown, load_site, site_pages
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url, edit_url_base
@@ -129,7 +122,7 @@ class SiteBuild:
         self.session.start_build()
         self.content: Content
         # May raise ContentError: the build stops before any page is read.
-        self.content, report = load_content(self.root / CONTENT_FOLDER, self.docs_dir)
+        self.content, report = load_site(self.root / CONTENT_FOLDER, self.docs_dir)
         self.problems += report.warnings
         try:
             self._edit_base = edit_url_base(self.environ)
@@ -167,7 +160,7 @@ class SiteBuild:
             page.path: Download(
                 page.title,
                 handout_path(medicine, Path(page.path).stem),
-                "Download the tracker" if page.path == TRACKER_PAGE else "Download a printable handout",
+                page.download_label,
             )
             for page in self.pages.values()
             if page.prints

@@ -5,28 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from medinfo.content.entries import Content, topic_menu
-from medinfo.pages import CALENDAR_PAGE, CALENDAR_TITLE, HANDOUTS_PAGE, HANDOUTS_TITLE, TRACKER_PAGE
+from medinfo.registry import menu_markers, site_pages
 
 # Above this many pages the menu is pruned: listing every page on every page costs the theme
 # about a million menu entries at 1,000 pages, and a reader could not scan such a list anyway.
 PRUNE_MENU_ABOVE = 60
 PRUNE_FEATURE = "navigation.prune"
 TOPICS_MARKER = "@topics"  # in the menu: one entry per topic, in order
-HANDOUTS_MARKER = "@handouts"  # in the menu: the handouts page (and the tracker)
 
 
 def site_menu(nav: list[Any], content: Content) -> list[Any]:
-    """mkdocs.yml's menu with its markers replaced by the topics and the handouts pages."""
-    handouts: list[Any] = [{HANDOUTS_TITLE: HANDOUTS_PAGE}]
-    if content.schedule:
-        handouts.append({content.schedule.title: TRACKER_PAGE})
-        handouts.append({CALENDAR_TITLE: CALENDAR_PAGE})
+    """mkdocs.yml's menu with its markers replaced: the topics, and each page the registry
+    lists under a marker (such as the handouts pages under ``@handouts``)."""
+    under_marker: dict[str, list[Any]] = {marker: [] for marker in menu_markers()}
+    for page in site_pages(content):
+        if page.menu is not None:
+            under_marker.setdefault(page.menu, []).append({page.title: page.path})
     expanded: list[Any] = []
     for item in nav:
         if item == TOPICS_MARKER:
             expanded += topic_menu(content.topics)
-        elif item == HANDOUTS_MARKER:
-            expanded += handouts
+        elif isinstance(item, str) and item in under_marker:
+            expanded += under_marker[item]
         elif isinstance(item, dict):  # a group: its markers are filled in too
             expanded.append(
                 {
