@@ -15,13 +15,17 @@ from medinfo.checks.pagehtml import parsed
 from medinfo.content.loader import Content, load_content
 from medinfo.editors.review_report import page_reviews
 from medinfo.pages import CHANGES_PAGE, HANDOUTS_PAGE, TRACKER_PAGE
+from medinfo.project import Project
 from medinfo.registry import render_pages, site_pages
+from medinfo.settings import Settings
 from medinfo.site.build import SiteBuild
 
 
 def test_every_page_the_build_makes_is_listed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDINFO_TODAY", real_today())
-    build = SiteBuild(root=REPO, docs_dir=REPO / "docs", site_url="", site_name="", language="en")
+    monkeypatch.setenv("MEDINFO_TODAY", real_today())  # the content's own date checks ask the clock
+    project = Project.from_config_file(REPO / "mkdocs.yml")
+    settings = Settings.from_environ()
+    build, _ = SiteBuild.load(project, site_url="", site_name="", language="en", settings=settings)
     pages = site_pages(build.content)
     paths = [page.path for page in pages]
     assert len(paths) == len(set(paths))

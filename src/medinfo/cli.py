@@ -6,7 +6,6 @@ medinfo check            # or: python -m medinfo check
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,21 +13,20 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from medinfo import clock
 from medinfo.checks.page_checks import page_problems
 from medinfo.checks.prose import MAX_GRADE, PageProse, prose_from_html, readability_report
-from medinfo.checks.review import ALLOW_OVERDUE_VARIABLE
 from medinfo.content.names import CONTENT_FOLDER
 from medinfo.editors.commands import (
     EDITOR_COMMANDS,
     add_editor_commands,
-    docs_folder,
     load_or_explain,
     run_editor_command,
 )
 from medinfo.editors.review_report import overdue_problems
 from medinfo.printing.qr import is_preview_address
 from medinfo.problems import ContentError
+from medinfo.project import Project
+from medinfo.settings import Settings, SettingsError
 from medinfo.site.publish import PublishError, publish
 
 
@@ -76,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_publish(config: Path, site: Path, check_links: bool) -> int:
     try:
         publish(config, site, check_links)
-    except PublishError as error:
+    except (PublishError, SettingsError) as error:
         print(f"Not published: {error}. The site in {site}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Published to {site}/.")
@@ -102,7 +100,7 @@ def run_render(config: Path, out: Path, site_url: str | None = None) -> int:
         print(error.report.summary(), file=sys.stderr)
         print("Nothing was written. Fix the lines above and run it again.", file=sys.stderr)
         return 1
-    except BuildError as error:
+    except (BuildError, SettingsError) as error:
         print(f"medinfo: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {len(generated)} generated pages and the hand-written ones to {out}/docs/.")
@@ -159,15 +157,21 @@ FIX_AND_CHECK_AGAIN = "Nothing was changed. Fix the lines above and run the chec
 
 
 def run_check(content_dir: Path, docs_dir: Path) -> int:
+    try:
+        settings = Settings.from_environ()  # read once; the build reads the same
+    except SettingsError as error:
+        print(f"medinfo: {error}", file=sys.stderr)
+        return 2
     loaded = load_or_explain(content_dir, docs_dir, FIX_AND_CHECK_AGAIN, content_error_status=1)
     if isinstance(loaded, int):
         return loaded
     content, report = loaded
     # What the strict build would also refuse: the pages' plain language and safety, overdue reviews.
-    root = content_dir.parent
-    report.extend(page_problems(content, docs_dir, root))
-    allowed = os.environ.get(ALLOW_OVERDUE_VARIABLE) == "1"
-    report.extend(overdue_problems(content, docs_folder(docs_dir, content_dir), root, clock.today(), allowed))
+    project = Project.from_folders(content_dir, docs_dir)
+    report.extend(page_problems(content, docs_dir, project.root))
+    report.extend(
+        overdue_problems(content, project.docs_folder, project.root, settings.today, settings.allow_overdue)
+    )
     if report.errors:
         print(report.summary(), file=sys.stderr)
         print(FIX_AND_CHECK_AGAIN, file=sys.stderr)

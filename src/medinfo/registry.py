@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from medinfo.content.entries import Content
-from medinfo.content.loader import display_path, load_content
+from medinfo.content.loader import load_content
 from medinfo.content.names import CONTENT_FOLDER, TOPICS_DIR
 from medinfo.content.schema import Change, Review
 from medinfo.pages import (
@@ -36,6 +36,7 @@ from medinfo.pages import (
 )
 from medinfo.printing.handouts import render_handouts_page
 from medinfo.problems import ContentError, Problem, Report
+from medinfo.project import Project
 from medinfo.render.calendar_page import render_calendar_page
 from medinfo.render.handwritten import expand_markers
 from medinfo.render.markdown import (
@@ -274,7 +275,7 @@ def load_site(content_dir: Path, docs_dir: Path) -> tuple[Content, Report]:
     """The content, with the hand-written pages checked against the generated ones: what
     ``medinfo check`` and the build both load. Raises ``ContentError`` listing every error."""
     content, report = load_content(content_dir, docs_dir)
-    report.extend(clashes(content, display_path(docs_dir, content_dir.parent)))
+    report.extend(clashes(content, Project.from_folders(content_dir, docs_dir).docs_folder))
     if report.errors:
         raise ContentError(report)
     return content, report

@@ -18,9 +18,10 @@ import yaml
 from medinfo.checks.pagehtml import parsed
 from medinfo.checks.prose import PageProse, check_pages, prose_from_html
 from medinfo.checks.safety import line_of, unsafe_markup
-from medinfo.content.loader import Content, display_path, split_front_matter
+from medinfo.content.loader import Content, split_front_matter
 from medinfo.pages import GLOSSARY_PAGE
 from medinfo.problems import Problem
+from medinfo.project import display_path
 from medinfo.registry import all_pages
 
 # The Markdown extensions in mkdocs.yml that change what a reader sees as prose.

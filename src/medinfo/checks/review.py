@@ -79,9 +79,6 @@ def review_banner(
     )
 
 
-ALLOW_OVERDUE_VARIABLE = "MEDINFO_ALLOW_OVERDUE"  # =1 lets an urgent rebuild through an overdue page
-
-
 def overdue_problem(source_file: str, root: Path, review: Review, today: dt.date) -> Problem | None:
     """The rule for a page past its review date, as ``medinfo check`` and the build both apply it."""
     if review_status(review.next_review_due, today) is not ReviewStatus.OVERDUE:

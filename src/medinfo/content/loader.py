@@ -41,8 +41,9 @@ from medinfo.content.schema import (
 from medinfo.content.validation_messages import problems_from_validation
 from medinfo.content.yamlfile import YamlDocument, parse_yaml_text, read_yaml_file
 from medinfo.problems import ContentError, Problem, Report
+from medinfo.project import display_path, root_of
 
-__all__ = ["Content", "TopicEntry", "display_path", "load_content", "split_front_matter", "topic_menu"]
+__all__ = ["Content", "TopicEntry", "load_content", "split_front_matter", "topic_menu"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,17 +58,9 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return (match.group(1) or "", text[match.end() :]) if match else (None, text)
 
 
-def display_path(path: Path, root: Path) -> str:
-    """A path as editors see it in messages: from the project's folder when it is inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_content(content_dir: Path, docs_dir: Path | None = None) -> tuple[Content, Report]:
     """Read and check all content. Raises ContentError listing every error."""
-    loader = _Loader(content_dir.parent)
+    loader = _Loader(root_of(content_dir))
     read = {
         file.name: loader.model(content_dir / file.name, file.model)
         for file in CONTENT_FILES

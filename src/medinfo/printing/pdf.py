@@ -31,7 +31,6 @@ Lookup = Callable[[str], bytes | None]
 K = TypeVar("K", bound=Hashable)
 # How many processes make PDFs side by side: by default one per core (at most 4). On a quiet
 # 2-core machine two halve the PDF step; on a machine already busy with other work, set 1.
-WORKERS_VARIABLE = "MEDINFO_PDF_WORKERS"
 MAX_DEFAULT_WORKERS = 4
 
 
@@ -195,8 +194,10 @@ def html_to_pdfs(
     lookup: Lookup = _refuse,
     store: PdfStore | None = None,
     make_missing: bool = True,
+    workers: int | None = None,
 ) -> dict[K, Pdf]:
-    """Like ``html_to_pdf`` for many (html, base_url) documents; side by side if MEDINFO_PDF_WORKERS > 1.
+    """Like ``html_to_pdf`` for many (html, base_url) documents, ``workers`` side by side (by default
+    as many as the machine has cores, up to ``MAX_DEFAULT_WORKERS``; 1: one at a time, here).
 
     With ``make_missing=False`` only the PDFs found in ``store`` are returned.
     Worker processes cannot see the site's files: a document that uses one is
@@ -215,7 +216,7 @@ def html_to_pdfs(
     if not make_missing:
         return results
     waiting: dict[K, Future[Pdf | None]] = {}
-    pool = _workers(len(missing))
+    pool = _workers(len(missing), workers)
     for key, (html, base_url) in sorted(missing.items(), key=lambda item: -len(item[1][0])):  # longest first
         if pool is None:
             break
@@ -234,10 +235,10 @@ def html_to_pdfs(
     return {key: results[key] for key in documents if key in results}
 
 
-def _workers(jobs: int) -> ProcessPoolExecutor | None:
+def _workers(jobs: int, workers: int | None) -> ProcessPoolExecutor | None:
     """The shared worker processes, started once per process; None if one at a time is best."""
     global _pool
-    wanted = int(os.environ.get(WORKERS_VARIABLE) or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
+    wanted = workers or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
     if min(wanted, jobs) < 2:
         return None
     if _pool is None:

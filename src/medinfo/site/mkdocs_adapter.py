@@ -21,25 +21,26 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader
 
-from medinfo.content.names import CONTENT_FOLDER
 from medinfo.problems import ContentError
-from medinfo.site.build import (
-    BuildError,
-    Lookup,
-    PageIn,
-    SiteBuild,
-    write_markdown_tree,
-)
+from medinfo.project import Project
+from medinfo.settings import Settings, SettingsError
+from medinfo.site.build import BuildError, SiteBuild, write_markdown_tree
 from medinfo.site.menu import menu_features
 from medinfo.site.session import Session
+from medinfo.site.stages import AssetLinks, Lookup, PageIn, Pdfs, RenderedPages, Said
 
 log = logging.getLogger("mkdocs.medinfo")
 
 # The process's session. `mkdocs serve` loads the hook files afresh on every rebuild
 # (and tells only the first load that it is serving); this module is imported once.
 _session = Session()
-_BUILD = "medinfo_build"  # the build's key in the MkDocs config
+# What one build keeps between MkDocs' events, each step's results for the next, in its config.
+_BUILD = "medinfo_build"  # the loaded SiteBuild
+_ASSETS = "medinfo_assets"  # the CSS and JS links, and the files finish() bundles
+_RENDERED = "medinfo_rendered"  # RenderedPages: every page as rendered, for the PDFs and the page rules
 _PLACEHOLDERS = "medinfo_pdf_files"  # the PDFs' files, filled in once they are made
+_PDFS = "medinfo_pdfs"  # what make_pdfs made: the downloads with their sizes
+_HASHES = "medinfo_script_hashes"  # every page's inline scripts, for _headers
 
 
 def startup(command: str) -> None:
@@ -49,27 +50,30 @@ def startup(command: str) -> None:
 def start(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the facts; fill in the menu and the glossary for Markdown's ``abbr``."""
     try:
-        build = SiteBuild(
-            root=Path(config.config_file_path).resolve().parent,
-            docs_dir=Path(config.docs_dir),
+        build, said = SiteBuild.load(
+            Project.from_config_file(config.config_file_path, config.docs_dir),
             site_url=config.site_url or "",
             site_name=config.site_name,
             language=str(config.theme["language"]),
+            settings=Settings.from_environ(),  # the one read of the environment
             session=_session,
         )
     except ContentError as error:
         raise PluginError("The content has problems; nothing was built.\n" + error.report.summary()) from None
-    except BuildError as error:
+    except (BuildError, SettingsError) as error:
         raise PluginError(str(error)) from None
     config[_BUILD] = build
+    config[_RENDERED] = RenderedPages()
+    config[_HASHES] = set()
     config.extra["care_team"] = build.content.medicine.care_team
     if config.nav is not None:
         config.nav = build.menu(config.nav)
         config.theme["features"] = menu_features(list(config.theme["features"]), config.nav)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.abbreviations()
-    css, js = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
-    config.extra_css, config.extra_javascript = css, js  # type: ignore[assignment]
-    _report(build)
+    assets = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
+    config.extra_css, config.extra_javascript = assets.css, assets.js  # type: ignore[assignment]
+    config[_ASSETS] = assets
+    _report(said)
     return config
 
 
@@ -86,49 +90,56 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def watch_content(server: Any, config: MkDocsConfig) -> Any:
-    server.watch(str(Path(config.config_file_path).resolve().parent / CONTENT_FOLDER))
+    server.watch(str(Project.from_config_file(config.config_file_path).content_dir))
     return server
 
 
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     build = _build(config)
-    meta, page.edit_url = build.page_markdown(_page_in(page, config))
-    page.meta.update(meta)
-    _report(build)
+    added = build.page_markdown(_page_in(page, config))
+    page.meta.update(added.meta)
+    page.edit_url = added.edit_url
+    _report(added.said)
     return build.hand_written_markdown(page.file.src_uri, markdown)
 
 
 def page_html(html: str, page: Page, config: MkDocsConfig) -> str:
-    return _build(config).page_html(_page_in(page, config), html)
+    seen = _build(config).page_html(_page_in(page, config), html)
+    rendered: RenderedPages = config[_RENDERED]
+    rendered.add(page.file.src_uri, seen)
+    return seen.html
 
 
 def make_pdfs(files: Files, config: MkDocsConfig) -> None:
     """Every page is rendered: make the PDFs before any page is written, so each can show its size."""
     build = _build(config)
     try:
-        made = build.make_pdfs(_site_lookup(files, config))
+        pdfs = build.make_pdfs(config[_RENDERED], _site_lookup(files, config))
     except BuildError as error:
         raise PluginError(str(error)) from None
     for path, placeholder in config[_PLACEHOLDERS].items():
-        if path in made:
-            placeholder.content_bytes = made[path]
+        if path in pdfs.files:
+            placeholder.content_bytes = pdfs.files[path]
         else:  # not made in this preview: no empty file is written
             files.remove(placeholder)
-    _report(build)
+    config[_PDFS] = pdfs
+    _report(pdfs.said)
 
 
 def page_context(page: Page, config: MkDocsConfig) -> None:
-    page.meta.update(_build(config).page_context(_page_in(page, config)))
+    pdfs: Pdfs = config[_PDFS]
+    page.meta.update(_build(config).page_context(_page_in(page, config), config[_RENDERED], pdfs))
 
 
 def protect(output: str, config: MkDocsConfig) -> str:
-    return _build(config).protect(output)
+    html, hashes = _build(config).protect(output)
+    config[_HASHES].update(hashes)
+    return html
 
 
 def finish(config: MkDocsConfig) -> None:
-    build = _build(config)
-    build.finish(Path(config.site_dir))
-    _report(build)
+    assets: AssetLinks = config[_ASSETS]
+    _report(_build(config).finish(Path(config.site_dir), config[_RENDERED], config[_HASHES], assets))
 
 
 def _build(config: MkDocsConfig) -> SiteBuild:
@@ -136,14 +147,12 @@ def _build(config: MkDocsConfig) -> SiteBuild:
     return build
 
 
-def _report(build: SiteBuild) -> None:
+def _report(said: Said) -> None:
     """Problems are warnings, so ``mkdocs build --strict`` fails on any; notes are information."""
-    for problem in build.problems:
+    for problem in said.problems:
         log.warning(str(problem))
-    for note in build.notes:
+    for note in said.notes:
         log.info(note)
-    build.problems.clear()
-    build.notes.clear()
 
 
 def _page_in(page: Page, config: MkDocsConfig) -> PageIn:
@@ -189,16 +198,17 @@ def write_plain_project(config_file: Path, out: Path, site_url: str | None = Non
     folder builds wherever it is moved. Raises ``ContentError`` if the content has
     errors. Returns the generated pages' paths.
     """
-    root = config_file.resolve().parent
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader())
     if site_url is not None:
         config["site_url"] = site_url
-    build = SiteBuild(
-        root=root,
-        docs_dir=root / config.get("docs_dir", "docs"),
+    project = Project.from_config_file(config_file, config.get("docs_dir", "docs"))
+    root = project.root
+    build, _ = SiteBuild.load(
+        project,
         site_url=config.get("site_url") or "",
         site_name=config["site_name"],
         language=str((config.get("theme") or {}).get("language", "en")),
+        settings=Settings.from_environ(),
     )
     # The stylesheets, scripts and favicon the configuration names are in docs/, so copied here.
     generated = write_markdown_tree(build, out / "docs")

@@ -13,14 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from medinfo.printing.qr import is_preview_address
+from medinfo.settings import MAKE_PDFS_VARIABLE, SITE_URL_VARIABLE, Settings
 from medinfo.site.localserver import serve
-
-SITE_URL_VARIABLE = "SITE_URL"  # mkdocs.yml reads it; without it, the preview address is used
 
 
 class PublishError(Exception):
@@ -43,9 +41,8 @@ def is_placeholder_address(url: str) -> bool:
     )
 
 
-def check_site_url(environ: Mapping[str, str]) -> str:
-    """The public address a published site must be built with; PublishError if there is none."""
-    url = environ.get(SITE_URL_VARIABLE, "").strip()
+def check_site_url(url: str) -> str:
+    """The public address a published site must be built with (SITE_URL); PublishError if there is none."""
     if not url:
         raise PublishError(
             f"{SITE_URL_VARIABLE} is not set. Give the address the site will be published at, for "
@@ -69,7 +66,7 @@ def check_site_url(environ: Mapping[str, str]) -> str:
 
 def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None:
     """Build ``config_file`` into ``site_dir`` atomically. Raises PublishError, leaving site_dir alone."""
-    check_site_url(os.environ)
+    check_site_url(Settings.from_environ().site_url)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Same parent folder, so the final swap is a rename on one file system.
@@ -87,7 +84,7 @@ def publish(config_file: Path, site_dir: Path, check_links: bool = True) -> None
 
 def _build(config_file: Path, target: Path) -> None:
     # Every PDF handout is made (or reused unchanged): a published site never lacks one.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEDINFO_MAKE_PDFS": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", MAKE_PDFS_VARIABLE: "1"}
     command = [
         sys.executable,
         "-m",
