@@ -144,8 +144,9 @@ def _changes(content: Content, earlier: Sequence[RenderedPage]) -> PageText:
 
 _TOPICS_FOLDER = f"{CONTENT_FOLDER}/{TOPICS_DIR}/"
 
-# The generated pages after the topics, in the order the site lists them. Sources comes last:
-# it lists the pages that cite each source, so every other page is rendered before it.
+# The generated pages after the topics, in the order the site lists them (and the search index
+# holds them: it breaks ties between equal matches). Sources comes last: it lists the pages
+# that cite each source, so every other page is rendered before it.
 GENERATED: tuple[GeneratedPage, ...] = (
     GeneratedPage(
         FAQ_PAGE,
@@ -154,6 +155,27 @@ GENERATED: tuple[GeneratedPage, ...] = (
         render=lambda c, _: faq_page(c),
         review=lambda c: c.faq.review,
         changes=lambda c: c.faq.changes,
+    ),
+    GeneratedPage(
+        URGENT_PAGE,
+        title=lambda c: c.urgent_help.heading,
+        made_from=lambda c: c.urgent_help_file,
+        render=lambda c, _: urgent_page(c),
+        review=lambda c: c.urgent_help.review,
+        changes=lambda c: c.urgent_help.changes,  # the card is on every topic page too
+    ),
+    GeneratedPage(
+        GLOSSARY_PAGE,
+        title=_text(GLOSSARY_TITLE),
+        made_from=lambda c: c.glossary_file,
+        render=lambda c, _: glossary_page(c),
+    ),
+    GeneratedPage(
+        CHANGES_PAGE,
+        title=_text(CHANGES_TITLE),
+        made_from=_text(_TOPICS_FOLDER + " (the changes: lists)"),
+        one_file=False,
+        render=_changes,
     ),
     GeneratedPage(
         HANDOUTS_PAGE,
@@ -183,27 +205,6 @@ GENERATED: tuple[GeneratedPage, ...] = (
         review=lambda c: c.schedule.review if c.schedule else None,
         menu=HANDOUTS_MARKER,
         exists=_has_schedule,
-    ),
-    GeneratedPage(
-        URGENT_PAGE,
-        title=lambda c: c.urgent_help.heading,
-        made_from=lambda c: c.urgent_help_file,
-        render=lambda c, _: urgent_page(c),
-        review=lambda c: c.urgent_help.review,
-        changes=lambda c: c.urgent_help.changes,  # the card is on every topic page too
-    ),
-    GeneratedPage(
-        GLOSSARY_PAGE,
-        title=_text(GLOSSARY_TITLE),
-        made_from=lambda c: c.glossary_file,
-        render=lambda c, _: glossary_page(c),
-    ),
-    GeneratedPage(
-        CHANGES_PAGE,
-        title=_text(CHANGES_TITLE),
-        made_from=_text(_TOPICS_FOLDER + " (the changes: lists)"),
-        one_file=False,
-        render=_changes,
     ),
     GeneratedPage(
         SOURCES_PAGE,
