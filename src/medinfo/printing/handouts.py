@@ -43,6 +43,7 @@ class PageForPrint:
     address: str  # the page's public address, for "Printed from" and the QR code
     review: Review | None
     body_html: str  # made by the site's own Markdown renderer, so trusted
+    source_note: str | None = None  # a cited source changed and is being reread (render.source_note)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class _Part:
     qr: Markup
     preview: bool  # built without SITE_URL: no QR code, and paper says it is not for handing out
     review: ReviewBanner | None
+    source_note: str | None
     body: Markup
     words: list[tuple[str, str]]  # the glossary words it uses, with their explanations
 
@@ -160,6 +162,7 @@ def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -
         qr=_qr(page.address),
         preview=is_preview_address(page.address),
         review=banner,
+        source_note=page.source_note,
         body=Markup(body),
         words=words_explained(body_html),
     )

@@ -5,10 +5,11 @@ gives back what it made, with what it has to say (``Said``: problems, on which a
 build fails, and notes). The engine's adapter (``medinfo.site.mkdocs_adapter`` for MkDocs)
 turns the engine's objects into these calls and keeps each step's results for the next:
 
-1. ``SiteBuild.load(...)`` loads and checks the facts (``ContentError`` stops the build);
+1. ``SiteBuild.load(...)`` loads and checks the facts (``ContentError`` stops the build),
+   renders the generated pages and reads which sources the source watch saw change;
    ``menu`` fills in the menu, ``markdown_pages`` and ``pdf_paths`` give the files to add,
    ``abbreviations`` the glossary for Markdown's ``abbr``, ``asset_links`` the CSS and JS;
-2. per page: ``page_markdown`` (banner, edit link, metadata), then ``page_html`` (glossary
+2. per page: ``page_markdown`` (banner, source note, edit link, metadata), then ``page_html`` (glossary
    marks, and the page as the rules and the PDFs need it, kept in ``RenderedPages``);
 3. ``make_pdfs(rendered, ...)`` once every page is rendered, then per page
    ``page_context(page, rendered, pdfs)`` (print header, download links) and ``protect``
@@ -49,7 +50,9 @@ from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.project import Project
-from medinfo.registry import SitePage, generated_markdown, hand_written_markdown, load_site, site_pages
+from medinfo.registry import SitePage, hand_written_markdown, load_site, render_pages, site_pages
+from medinfo.render.markdown import RenderedPage
+from medinfo.render.source_note import SourceNote, source_note
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
 from medinfo.settings import ALLOW_OVERDUE_VARIABLE, Settings
 from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
@@ -70,6 +73,7 @@ from medinfo.site.stages import (
     RenderedPages,
     Said,
 )
+from medinfo.sources.state import STATE_DIR, STATE_FILE, load_state
 
 THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
@@ -95,6 +99,8 @@ class SiteBuild:
     content: Content
     pages: dict[str, SitePage]  # every page, by its path inside docs/
     downloads: dict[str, Download]  # by the path of the page each one prints ("" for the pack)
+    generated: dict[str, RenderedPage]  # every generated page, rendered once, with the sources it cites
+    sources_changed: dict[str, dt.date]  # sources the watch saw change, not yet reread: day first seen
 
     @classmethod
     def load(
@@ -107,7 +113,8 @@ class SiteBuild:
         settings: Settings,
         session: Session | None = None,
     ) -> tuple[SiteBuild, Said]:
-        """Load and check the facts; raises ``ContentError`` before any page is read."""
+        """Load and check the facts, render the generated pages (each knows the sources it cites)
+        and read the source watch's state; raises ``ContentError`` before any page is read."""
         session = session or Session()
         session.start_build()
         content, report = load_site(project.content_dir, project.docs_dir)
@@ -122,6 +129,8 @@ class SiteBuild:
             content,
             pages,
             _downloads(content, pages),
+            generated={page.path: page for page in render_pages(content)},
+            sources_changed=_sources_changed(project.root),
         )
         return build, Said(tuple(report.warnings))
 
@@ -133,7 +142,7 @@ class SiteBuild:
 
     def markdown_pages(self) -> dict[str, str]:
         """Every generated page's Markdown, front matter included, by its path inside docs/."""
-        return generated_markdown(self.content)
+        return {path: page.markdown for path, page in self.generated.items()}
 
     def pdf_paths(self) -> list[str]:
         """Where each PDF goes inside the site (filled in by ``make_pdfs``)."""
@@ -174,6 +183,9 @@ class SiteBuild:
         source = self.source_file(page)
         meta: dict[str, Any] = {"sitemap_lastmod": sitemap_lastmod(review)}
         said = Said()
+        note = self.source_note(page.path)
+        if note is not None:  # under the review line (partials/source-note.html)
+            meta["source_note"] = note
         if review is not None:
             changes = registered.changes if registered else ()
             meta["review_banner"], said = self._banner(review, source, changes[0].date if changes else None)
@@ -190,6 +202,12 @@ class SiteBuild:
                 )
         edit_file = registered.edit_file if registered else source
         return PageAdditions(meta, edit_url(self.settings.edit_url_base, edit_file or ""), said)
+
+    def source_note(self, path: str) -> SourceNote | None:
+        """What the page says while a source it cites has changed and is being reread. Only
+        generated pages know their sources; a hand-written page gets no note."""
+        generated = self.generated.get(path)
+        return source_note(generated.cited, self.sources_changed) if generated else None
 
     def _banner(self, review: Review, source: str, last_changed: dt.date | None) -> tuple[ReviewBanner, Said]:
         today = self.settings.today
@@ -212,12 +230,14 @@ class SiteBuild:
         seen = self.session.check_page(page.path, self.source_file(page), html, is_glossary)
         printed = None
         if page.path in self.downloads:
+            note = self.source_note(page.path)
             printed = PageForPrint(
                 slug=Path(page.path).stem,
                 title=page.title,
                 address=page.address,
                 review=self.pages[page.path].review,
                 body_html=seen.html,
+                source_note=note.text if note else None,
             )
         return PageSeen(seen.html, seen.checked, printed)
 
@@ -324,6 +344,18 @@ class SiteBuild:
             (site_dir / "_headers").write_text(headers_file(script_hashes), encoding="utf-8")
             publish_own_assets(site_dir, self.project.docs_dir / "assets", *assets.bundled)
         return Said(tuple(problems), (note,))
+
+
+def _sources_changed(root: Path) -> dict[str, dt.date]:
+    """The sources the watch saw change and nobody has accepted yet, from its own state file."""
+    try:
+        return load_state(root).changed_on()
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BuildError(
+            f"{STATE_DIR}/{STATE_FILE}: the source watch's state cannot be read ({error!r}). "
+            "Only 'medinfo sources watch' and 'medinfo sources accept' write it: restore it "
+            f"from git (git checkout -- {STATE_DIR}/) rather than editing it."
+        ) from None
 
 
 def _downloads(content: Content, pages: Mapping[str, SitePage]) -> dict[str, Download]:

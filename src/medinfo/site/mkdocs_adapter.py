@@ -28,6 +28,7 @@ from medinfo.site.build import BuildError, SiteBuild, write_markdown_tree
 from medinfo.site.menu import menu_features
 from medinfo.site.session import Session
 from medinfo.site.stages import AssetLinks, Lookup, PageIn, Pdfs, RenderedPages, Said
+from medinfo.sources.state import state_dir
 
 log = logging.getLogger("mkdocs.medinfo")
 
@@ -90,7 +91,11 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def watch_content(server: Any, config: MkDocsConfig) -> Any:
-    server.watch(str(Project.from_config_file(config.config_file_path).content_dir))
+    """Rebuild when a fact changes, or when the source watch records a change or an accept."""
+    project = Project.from_config_file(config.config_file_path)
+    server.watch(str(project.content_dir))
+    if state_dir(project.root).is_dir():
+        server.watch(str(state_dir(project.root)))
     return server
 
 
