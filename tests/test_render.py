@@ -25,9 +25,11 @@ from medinfo.render.citations import citation_anchor
 from medinfo.render.markdown import plain_statement
 from medinfo.render.plain import markdown_text
 
-# What only the hooks add to a page: the review note and details, what paper adds, and download links.
+# What only the hooks add to a page: the review note and details, the note that a source changed,
+# what paper adds, and download links.
 HOOK_ONLY = (
-    ".review-note, .review-banner, .print-origin, .print-team, .print-words, .print-tools, .print-downloads"
+    ".review-note, .source-note, .review-banner, .print-origin, .print-team, .print-words, .print-tools,"
+    " .print-downloads"
 )
 
 
