@@ -104,7 +104,7 @@ def test_real_timetable_has_monthly_liver_tests_to_48_months(real_content: Conte
 
 
 def test_tracker_page_says_how_often_with_numbered_sources(real_content: Content) -> None:
-    markdown = render_tracker_page(real_content)
+    markdown = render_tracker_page(real_content).markdown
     assert "review:" in markdown and "source_file: content_src/monitoring-schedule.yaml" in markdown
     assert (
         "**Liver blood test** (checks your liver): every month, from your first course until 48 months "
@@ -244,10 +244,11 @@ def test_the_calendar_links_to_the_tests_page_only_when_the_medicine_has_one(
 ) -> None:
     made_up = load(project_with_schedule(tmp_path))  # Zelvora has no page about its tests
     assert calendar_data(made_up)["testsPage"] is None
-    assert "Each test is explained on" not in render_calendar_page(made_up)
+    assert "Each test is explained on" not in render_calendar_page(made_up).markdown
     assert calendar_data(real_content)["testsPage"] == "../topics/monitoring/"
-    assert "Each test is explained on [Tests and checks](topics/monitoring.md)." in render_calendar_page(
-        real_content
+    assert (
+        "Each test is explained on [Tests and checks](topics/monitoring.md)."
+        in render_calendar_page(real_content).markdown
     )
 
 

@@ -20,7 +20,7 @@ from medinfo.content.loader import Content
 from medinfo.pages import CALENDAR_TITLE, TESTS_TOPIC
 from medinfo.personal_schedule import EARLIEST_COURSE, PLAN_AHEAD_MONTHS
 from medinfo.render.citations import Citations
-from medinfo.render.markdown import not_advice
+from medinfo.render.markdown import PageText, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.tracker import schedule_line
 from medinfo.render.urgent_card import emergency_box
@@ -60,8 +60,8 @@ def calendar_data(content: Content) -> dict[str, Any]:
     }
 
 
-def render_calendar_page(content: Content) -> str:
-    """The page's Markdown, front matter included. Needs ``content.schedule``."""
+def render_calendar_page(content: Content) -> PageText:
+    """The page's Markdown, front matter included, and what it cites. Needs ``content.schedule``."""
     schedule = content.schedule
     assert schedule is not None, "only medicines with a monitoring schedule get a calendar"
     cite = Citations(content)
@@ -95,7 +95,7 @@ def render_calendar_page(content: Content) -> str:
     blocks.append(_form_html(json.dumps(calendar_data(content), ensure_ascii=False)))
     blocks.append(not_advice(content))
     blocks.append(cite.source_list())
-    return "\n\n".join(blocks) + "\n"
+    return PageText("\n\n".join(blocks) + "\n", cite.source_ids())
 
 
 def _form_html(schedule_json: str) -> str:

@@ -18,7 +18,7 @@ from medinfo.content.loader import Content
 from medinfo.content.schema import MonitoringSchedule, ScheduledTest
 from medinfo.pages import CHANGES_PAGE
 from medinfo.render.citations import Citations
-from medinfo.render.markdown import last_changed, not_advice
+from medinfo.render.markdown import PageText, last_changed, not_advice
 from medinfo.render.plain import markdown_text
 from medinfo.render.templating import render_template
 from medinfo.render.urgent_card import urgent_help
@@ -128,8 +128,8 @@ def part_table_html(schedule: MonitoringSchedule, part: TrackerPart) -> str:
     return render_template("tracker-table.html", tests=schedule.tests, part=part)
 
 
-def render_tracker_page(content: Content) -> str:
-    """The tracker page's Markdown, front matter included. Needs ``content.schedule``."""
+def render_tracker_page(content: Content) -> PageText:
+    """The tracker page's Markdown, front matter included, and what it cites. Needs ``content.schedule``."""
     schedule = content.schedule
     assert schedule is not None, "only medicines with a monitoring schedule get a tracker"
     cite = Citations(content)
@@ -156,7 +156,7 @@ def render_tracker_page(content: Content) -> str:
     if schedule.changes:
         blocks.append(last_changed(schedule.changes, CHANGES_PAGE))
     blocks.append(cite.source_list())
-    return "\n\n".join(blocks) + "\n"
+    return PageText("\n\n".join(blocks) + "\n", cite.source_ids())
 
 
 def _front_matter(schedule: MonitoringSchedule, source_file: str) -> str:

@@ -273,12 +273,12 @@ class SiteBuild:
             size = f"{max(1, round(len(pdf.data) / 1024))} KB"
             downloads[path] = dataclasses.replace(downloads[path], size=size, pages=pdf.pages)
             files[downloads[path].path] = pdf.data
-        return Pdfs(files, downloads, Said(self._too_long(pdfs, printed)))
+        return Pdfs(files, downloads, self._too_long(pdfs, printed))
 
     # A topic handout is one sheet of A4, both sides: a nurse can hand it over and it stays
     # together. Only a build can know: it is the one rule ``medinfo check`` cannot run.
-    def _too_long(self, pdfs: Mapping[str, Pdf], printed: Mapping[str, PageForPrint]) -> tuple[Problem, ...]:
-        problems = []
+    def _too_long(self, pdfs: Mapping[str, Pdf], printed: Mapping[str, PageForPrint]) -> Said:
+        problems, notes = [], []
         for entry in self.content.topics:
             pdf, page = pdfs.get(entry.page_path), printed.get(entry.page_path)
             if pdf is None or page is None or pdf.pages <= MAX_HANDOUT_PAGES:
@@ -287,6 +287,12 @@ class SiteBuild:
                 entry.file, self.project.root, page.review, self.settings.today
             ):
                 continue  # its overdue warning takes room; the overdue page already stops the build
+            if page.source_note:  # the note takes room until the source is reread: say so, do not stop
+                notes.append(
+                    f"{entry.file}: its handout is {pdf.pages} sides of A4 with the note that a source "
+                    f"changed; the limit of {MAX_HANDOUT_PAGES} applies again once the source is accepted."
+                )
+                continue
             problems.append(
                 Problem(
                     entry.file,
@@ -296,7 +302,7 @@ class SiteBuild:
                     "Make the page shorter (fewer or shorter statements), or split it into two topics.",
                 )
             )
-        return tuple(problems)
+        return Said(tuple(problems), tuple(notes))
 
     def _store(self) -> PdfStore:
         if self.settings.pdf_cache_off:
