@@ -261,6 +261,8 @@ def test_bytes_in_no_declared_encoding_do_not_crash(
     assert status == 0, err
     assert "zv-trial: new" in out
     assert "zv-label: unreachable: the PDF cannot be read" in out
+    assert run(project, capsys, "accept", "zv-label")[0] == 1
+    assert not project.path("source-watch").exists()  # nothing accepted, nothing written
 
 
 def test_the_json_report(site: tuple[Project, Publisher], capsys: pytest.CaptureFixture[str]) -> None:

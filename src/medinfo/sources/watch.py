@@ -129,7 +129,8 @@ def accept_sources(watched: Watched, ids: Iterable[str], fetch: Fetch, today: dt
         save_accepted_text(watched.root, source_id, text)
         states[source_id] = SourceState(url=url, accepted=seen, accepted_on=today)
         done.append(Accepted(source_id, True, f"{source_id}: accepted as read on {today.isoformat()}.{note}"))
-    save_state(watched.root, WatchState(states))
+    if states != state.sources:  # nothing accepted: nothing written
+        save_state(watched.root, WatchState(states))
     return done
 
 
