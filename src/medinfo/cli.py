@@ -28,6 +28,7 @@ from medinfo.problems import ContentError
 from medinfo.project import Project
 from medinfo.settings import Settings, SettingsError
 from medinfo.site.publish import PublishError, publish
+from medinfo.sources.command import add_sources_command, run_sources_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     readability.add_argument("site", type=Path, nargs="?", default=Path("site"), help="built site folder")
     add_editor_commands(commands)
+    add_sources_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "sources":
+        return run_sources_command(args)
     if args.command in EDITOR_COMMANDS:
         return run_editor_command(args)
     if args.command == "readability":
