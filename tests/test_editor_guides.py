@@ -40,6 +40,7 @@ TASKS = [
     "add-a-topic.md",
     "change-the-test-timetable.md",
     "bring-in-a-new-leaflet.md",
+    "a-source-changed.md",
     "preview-locally.md",
     "read-a-failed-check.md",
 ]
