@@ -23,6 +23,7 @@ from serving import serve
 from medinfo.content.loader import Content, load_content
 from medinfo.problems import ContentError
 from medinfo.registry import generated_paths
+from medinfo.site.build import CACHE_FOLDER
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -74,9 +75,16 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
-def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
-    """A site for the made-up medicine, using this repo's hooks, theme overrides and assets."""
+def make_fixture_project(target: Path, source: Path = FIXTURE, kept_pdfs: Path | None = None) -> Path:
+    """A site for the made-up medicine, using this repo's hooks, theme overrides and assets.
+
+    ``kept_pdfs`` (see the ``fixture_pdfs`` fixture) starts the project's PDF store with those
+    PDFs, as CI's cache of .cache/pdf starts the real site's: a build then makes only the PDFs
+    its changes touch instead of every one again, the slowest part of a fixture build.
+    """
     shutil.copytree(source, target)
+    if kept_pdfs is not None:
+        shutil.copytree(kept_pdfs, target / CACHE_FOLDER)
     shutil.copytree(REPO / "docs" / "assets", target / "docs" / "assets")
     config = yaml.load(  # MkDocs' own loader, which understands mkdocs.yml's !ENV tags
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()
@@ -189,6 +197,17 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return site
 
     return built_once(tmp_path_factory, "zelvora", build)
+
+
+@pytest.fixture(scope="session")
+def fixture_pdfs(fixture_site: Path) -> Path:
+    """The PDF store of the made-up medicine's shared build, for ``make_fixture_project(kept_pdfs=)``.
+
+    Only its copies are built with: the store a build is given keeps only what that build used.
+    """
+    store = fixture_site.parent / "project" / CACHE_FOLDER
+    assert list(store.glob("*.pdf")), store
+    return store
 
 
 # --- Browser tests (their modules skip, or fail under REQUIRE_BROWSER=1, without Chromium) ---

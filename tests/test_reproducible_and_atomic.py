@@ -66,10 +66,10 @@ def publish(project: Path, site: Path, *extra: str) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def published_once(fixture_pdfs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """One good publish of the made-up medicine, made once for this module's tests."""
     root = tmp_path_factory.mktemp("published")
-    project = make_fixture_project(root / "project")
+    project = make_fixture_project(root / "project", kept_pdfs=fixture_pdfs)
     site = root / "www" / "site"
     result = publish(project, site)
     assert result.returncode == 0, result.stderr
