@@ -7,13 +7,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from content_dates import newest_review_date
+from filelock import FileLock
 from mkdocs.utils.yaml import get_yaml_loader
 from navmenu import kept_entries
 from playwright.sync_api import Browser, sync_playwright
@@ -22,6 +23,7 @@ from serving import serve
 from medinfo.content.loader import Content, load_content
 from medinfo.problems import ContentError
 from medinfo.registry import generated_paths
+from medinfo.site.build import CACHE_FOLDER
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "zelvora"
@@ -73,9 +75,16 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
-def make_fixture_project(target: Path, source: Path = FIXTURE) -> Path:
-    """A site for the made-up medicine, using this repo's hooks, theme overrides and assets."""
+def make_fixture_project(target: Path, source: Path = FIXTURE, kept_pdfs: Path | None = None) -> Path:
+    """A site for the made-up medicine, using this repo's hooks, theme overrides and assets.
+
+    ``kept_pdfs`` (see the ``fixture_pdfs`` fixture) starts the project's PDF store with those
+    PDFs, as CI's cache of .cache/pdf starts the real site's: a build then makes only the PDFs
+    its changes touch instead of every one again, the slowest part of a fixture build.
+    """
     shutil.copytree(source, target)
+    if kept_pdfs is not None:
+        shutil.copytree(kept_pdfs, target / CACHE_FOLDER)
     shutil.copytree(REPO / "docs" / "assets", target / "docs" / "assets")
     config = yaml.load(  # MkDocs' own loader, which understands mkdocs.yml's !ENV tags
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()
@@ -144,24 +153,61 @@ def real_content() -> Content:
         return load_content(REPO / "content_src", REPO / "docs")[0]
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """What ``build`` makes in a fresh folder, made once per test run and shared by every xdist worker.
+
+    Each worker used to build the same site for itself: the first worker to ask builds it
+    here, beside the workers' own folders, and the others wait for it and read it.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, shared by its workers
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left by a worker whose build failed
+            folder.mkdir()
+            done.write_text(str(build(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with ``--strict``."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(REPO / "mkdocs.yml", site, today=real_today())
-    assert result.returncode == 0, result.stderr
-    (site.parent / "build.log").write_text(result.stderr, encoding="utf-8")
-    yield site
+
+    def build(folder: Path) -> Path:
+        site = folder / "site"
+        result = mkdocs_build(REPO / "mkdocs.yml", site, today=real_today())
+        assert result.returncode == 0, result.stderr
+        (folder / "build.log").write_text(result.stderr, encoding="utf-8")
+        return site
+
+    return built_once(tmp_path_factory, "real", build)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The made-up medicine's site, built once per test run with ``--strict``."""
-    project = make_fixture_project(tmp_path_factory.mktemp("zelvora") / "project")
-    site = project.parent / "site"
-    result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(folder: Path) -> Path:
+        project = make_fixture_project(folder / "project")
+        site = folder / "site"
+        result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
+        assert result.returncode == 0, result.stderr
+        return site
+
+    return built_once(tmp_path_factory, "zelvora", build)
+
+
+@pytest.fixture(scope="session")
+def fixture_pdfs(fixture_site: Path) -> Path:
+    """The PDF store of the made-up medicine's shared build, for ``make_fixture_project(kept_pdfs=)``.
+
+    Only its copies are built with: the store a build is given keeps only what that build used.
+    """
+    store = fixture_site.parent / "project" / CACHE_FOLDER
+    assert list(store.glob("*.pdf")), store
+    return store
 
 
 # --- Browser tests (their modules skip, or fail under REQUIRE_BROWSER=1, without Chromium) ---

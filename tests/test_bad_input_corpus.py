@@ -642,8 +642,10 @@ def test_the_published_cases_are_in_the_corpus() -> None:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("case", [c for c in CASES if c.name in PUBLISHED], ids=list(PUBLISHED))
-def test_bad_input_fails_publishing_clearly_and_writes_no_site(case: Case, tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_bad_input_fails_publishing_clearly_and_writes_no_site(
+    fixture_pdfs: Path, case: Case, tmp_path: Path
+) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     case.edit(project)
     site = tmp_path / "published" / "site"
     result = subprocess.run(

@@ -254,8 +254,8 @@ def test_hooks_name_no_medicine() -> None:
 
 
 @pytest.mark.e2e
-def test_html_typed_into_a_fact_shows_as_text(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_html_typed_into_a_fact_shows_as_text(fixture_pdfs: Path, tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     topic = project / "content_src" / "topics" / "side-effects.yaml"
     attack = "<script>alert('fact')</script> <img src=x onerror=alert(1)>"
     text = topic.read_text(encoding="utf-8")
@@ -299,8 +299,8 @@ def _banner(site: Path, path: str) -> Tag:
 
 
 @pytest.mark.e2e
-def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_overdue_page_fails_strict_build(fixture_pdfs: Path, tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", today="2027-01-20")
     assert result.returncode == 1
     assert (
@@ -311,8 +311,10 @@ def test_overdue_page_fails_strict_build(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_overdue_page_shows_the_warning_when_the_build_is_allowed_through(
+    fixture_pdfs: Path, tmp_path: Path
+) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     site = tmp_path / "site"
     result = mkdocs_build(project / "mkdocs.yml", site, today="2027-01-20", MEDINFO_ALLOW_OVERDUE="1")
     assert result.returncode == 0, result.stderr
@@ -382,13 +384,13 @@ def _problem_lines(text: str) -> list[str]:
 
 
 @pytest.mark.e2e
-def test_medinfo_check_and_the_build_run_the_same_rules(tmp_path: Path) -> None:
+def test_medinfo_check_and_the_build_run_the_same_rules(fixture_pdfs: Path, tmp_path: Path) -> None:
     """One project breaking every rule at once: the check and the build list exactly the same problems.
 
     A rule run by only one of them would make the two lists differ. (The two-page
     handout limit is the one rule only a build can run: it needs the PDF.)
     """
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     content = project / "content_src"
 
     topic = content / "topics" / "side-effects.yaml"
@@ -429,14 +431,16 @@ def test_medinfo_check_and_the_build_run_the_same_rules(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_check_and_build_report_the_same_lines_for_every_kind_of_page(tmp_path: Path) -> None:
+def test_check_and_build_report_the_same_lines_for_every_kind_of_page(
+    fixture_pdfs: Path, tmp_path: Path
+) -> None:
     """A fault in each kind of page: a generated topic, the calendar (from the schedule), the
     handouts page, and a hand-written page whose markers (key facts, the urgent card) change what
     it says. The check runs the build's own pages and Markdown, so the two lists match line for line.
     """
     from test_tracker import SCHEDULE
 
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     content = project / "content_src"
     (content / "monitoring-schedule.yaml").write_text(
         SCHEDULE.replace("checks: counts your sneezes", "checks: counts your sneezes (42%)"), encoding="utf-8"
@@ -518,9 +522,9 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path: Path) -> None:
     assert b'content="mkdocs-ProperDocs 1.6.7' in forked["index.html"]
 
 
-def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> None:
+def test_an_overdue_page_fails_the_check_and_the_build_alike(fixture_pdfs: Path, tmp_path: Path) -> None:
     """No rule runs in only one of them: a review past its date stops both, unless allowed."""
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     day = "2027-01-16"  # the made-up medicine's 'How it works' was due on 15 January 2027
     sentence = "this page was due for review on 15 January 2027 and is overdue."
 
@@ -539,8 +543,8 @@ def test_an_overdue_page_fails_the_check_and_the_build_alike(tmp_path: Path) -> 
 
 
 @pytest.mark.e2e
-def test_a_change_made_after_the_last_review_is_told_on_the_page(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_a_change_made_after_the_last_review_is_told_on_the_page(fixture_pdfs: Path, tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     topic = project / "content_src" / "topics" / "side-effects.yaml"
     text = topic.read_text(encoding="utf-8")
     topic.write_text(

@@ -51,10 +51,12 @@ def edit_button(site: Path, page: str) -> str | None:
 
 
 @pytest.mark.e2e
-def test_built_pages_open_their_own_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_built_pages_open_their_own_file(
+    fixture_pdfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("EDIT_URL_BASE", raising=False)
     monkeypatch.setenv("GITHUB_REPOSITORY", "example-org/ms-info")
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     site = tmp_path / "site"
     result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
     assert result.returncode == 0, result.stderr
@@ -75,10 +77,12 @@ def test_built_pages_open_their_own_file(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.e2e
-def test_local_builds_show_no_edit_button(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_local_builds_show_no_edit_button(
+    fixture_pdfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
     monkeypatch.delenv("EDIT_URL_BASE", raising=False)
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     site = tmp_path / "site"
     result = mkdocs_build(project / "mkdocs.yml", site, today=FIXTURE_TODAY)
     assert result.returncode == 0, result.stderr

@@ -399,8 +399,10 @@ def test_risk_pictures_print_filled_and_outlined_figures(real_content: Content, 
 
 
 @pytest.mark.e2e
-def test_a_topic_too_long_for_two_sheets_of_a4_stops_the_strict_build(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_a_topic_too_long_for_two_sheets_of_a4_stops_the_strict_build(
+    fixture_pdfs: Path, tmp_path: Path
+) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     topic = project / "content_src" / "topics" / "how-it-works.yaml"
     statements = "".join(
         f"      - id: zv-long-{n}\n"

@@ -25,8 +25,8 @@ def group_label(item: Tag) -> str:
 
 
 @pytest.mark.e2e
-def test_grouped_topics_are_listed_under_their_heading_in_order(tmp_path: Path) -> None:
-    project = make_fixture_project(tmp_path / "project")
+def test_grouped_topics_are_listed_under_their_heading_in_order(fixture_pdfs: Path, tmp_path: Path) -> None:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     side_effects = project / "content_src" / "topics" / "side-effects.yaml"
     text = side_effects.read_text(encoding="utf-8")
     side_effects.write_text(text.replace("\norder:", "\nmenu_group: Safety\norder:", 1), encoding="utf-8")

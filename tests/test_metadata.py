@@ -195,9 +195,11 @@ def test_sitemap_dates_are_review_dates(real_site: Path, real_content: Content) 
 
 
 @pytest.mark.e2e
-def test_sitemap_does_not_depend_on_the_build_time(fixture_site: Path, tmp_path: Path) -> None:
+def test_sitemap_does_not_depend_on_the_build_time(
+    fixture_pdfs: Path, fixture_site: Path, tmp_path: Path
+) -> None:
     """MkDocs would write the build time; SOURCE_DATE_EPOCH moves it, so a change would show."""
-    project = make_fixture_project(tmp_path / "project")
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     result = mkdocs_build(
         project / "mkdocs.yml", tmp_path / "site", today=FIXTURE_TODAY, SOURCE_DATE_EPOCH="1000000000"
     )

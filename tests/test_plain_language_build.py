@@ -130,8 +130,8 @@ def test_real_site_numbers_are_words_and_pictures(real_site: Path, real_content:
     assert pictured >= 3
 
 
-def _build_with(tmp_path: Path, path: str, old: str, new: str) -> str:
-    project = make_fixture_project(tmp_path / "project")
+def _build_with(fixture_pdfs: Path, tmp_path: Path, path: str, old: str, new: str) -> str:
+    project = make_fixture_project(tmp_path / "project", kept_pdfs=fixture_pdfs)
     target = project / path
     text = target.read_text(encoding="utf-8")
     assert old in text
@@ -142,13 +142,17 @@ def _build_with(tmp_path: Path, path: str, old: str, new: str) -> str:
 
 
 @pytest.mark.e2e
-def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
+def test_hard_to_read_page_fails_the_build(fixture_pdfs: Path, tmp_path: Path) -> None:
     hard = (
         "Examplimab-mediated immunomodulation necessitates comprehensive longitudinal haematological "
         "surveillance, notwithstanding considerable interindividual pharmacodynamic variability."
     )
     log = _build_with(
-        tmp_path, "content_src/topics/how-it-works.yaml", "Zelvora blocks", hard + " Zelvora blocks"
+        fixture_pdfs,
+        tmp_path,
+        "content_src/topics/how-it-works.yaml",
+        "Zelvora blocks",
+        hard + " Zelvora blocks",
     )
     assert (
         "content_src/topics/how-it-works.yaml:1: (page text): topics/how-it-works.md reads at school grade"
@@ -157,8 +161,10 @@ def test_hard_to_read_page_fails_the_build(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_percentage_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
-    log = _build_with(tmp_path, "docs/about.md", "A test site.", "A test site that is 95% accurate.")
+def test_percentage_in_a_hand_written_page_fails_the_build(fixture_pdfs: Path, tmp_path: Path) -> None:
+    log = _build_with(
+        fixture_pdfs, tmp_path, "docs/about.md", "A test site.", "A test site that is 95% accurate."
+    )
     assert "docs/about.md:" in log and "gives a percentage ('95%')" in log
 
 

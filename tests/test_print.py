@@ -58,9 +58,14 @@ def urgent_levels(content: Content) -> list[tuple[str, str]]:
     return [(urgent.phone_words(level.heading)[:25], level.signs[-1].text[:25]) for level in urgent.levels]
 
 
-def page_of(pdf: Path, words: str) -> set[int]:
-    """The pages on which ``words`` appear."""
-    return {n for n in range(1, pdfs.page_count(pdf) + 1) if words in pdfs.text(pdf, page=n)}
+def pages_of(pdf: Path) -> list[str]:
+    """Each page's text, page 1 first: read once per PDF, then searched for every level."""
+    return [pdfs.text(pdf, page=n) for n in range(1, pdfs.page_count(pdf) + 1)]
+
+
+def page_of(pages: list[str], words: str) -> set[int]:
+    """The pages (numbered from 1) on which ``words`` appear."""
+    return {n for n, text in enumerate(pages, start=1) if words in text}
 
 
 @pytest.mark.e2e
@@ -73,7 +78,8 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         for pattern in NOT_ON_PAPER:
             assert not re.search(pattern, words), f"{entry.slug}: {pattern!r} printed"
         review = entry.topic.review
-        first = pdfs.text(pdf, page=1)
+        pages = pages_of(pdf)
+        first = pages[0]
         assert first.startswith(entry.topic.title), entry.slug
         # The one-line note under the title; the full review details at the foot.
         last = short_date(review.last_reviewed)
@@ -100,8 +106,8 @@ def test_every_topic_page_prints_clean_with_review_dates_address_and_qr_code(
         assert pdfs.qr_codes(pngs[0]) == [address], entry.slug
         # Each level of "Get help urgently" is never split across two sheets.
         for first, last in urgent_levels(real_content):
-            assert len(page_of(pdf, first)) == 1, (entry.slug, first)
-            assert page_of(pdf, first) == page_of(pdf, last), (entry.slug, first)
+            assert len(page_of(pages, first)) == 1, (entry.slug, first)
+            assert page_of(pages, first) == page_of(pages, last), (entry.slug, first)
 
 
 @pytest.mark.e2e
@@ -137,8 +143,9 @@ def test_prints_on_us_letter_too(browser: Browser, site_url: str, real_content: 
     assert pdfs.page_size_mm(pdf) == (216, 279)
     words = pdfs.text(pdf)
     assert f"Printed from {ADDRESS}topics/side-effects/" in words and "Next review due" in words
+    pages = pages_of(pdf)
     for first, last in urgent_levels(real_content):
-        assert page_of(pdf, first) == page_of(pdf, last), first
+        assert page_of(pages, first) == page_of(pages, last), first
 
 
 @pytest.mark.e2e

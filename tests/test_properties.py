@@ -161,9 +161,9 @@ def test_any_text_shows_as_typed_or_is_refused_clearly(workspace: Path, field: s
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(statement=TEXT, reviewer=TEXT, heading=TEXT)
 def test_real_build_never_crashes_and_shows_the_text(
-    tmp_path_factory: pytest.TempPathFactory, statement: str, reviewer: str, heading: str
+    fixture_pdfs: Path, tmp_path_factory: pytest.TempPathFactory, statement: str, reviewer: str, heading: str
 ) -> None:
-    project = make_fixture_project(tmp_path_factory.mktemp("build") / "project")
+    project = make_fixture_project(tmp_path_factory.mktemp("build") / "project", kept_pdfs=fixture_pdfs)
     set_field(project, ("sections", 0, "statements", 1, "text"), statement)
     data = yaml.safe_load((project / TOPIC).read_text(encoding="utf-8"))
     data["sections"][0]["heading"] = heading
