@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_TODAY, make_fixture_project, mkdocs_build
+from loopback_sources import LABEL, html_page, publisher
 from pdfs import POPPLER, text
 
 from medinfo.project import Project
@@ -166,3 +170,43 @@ def test_pages_citing_a_changed_source_say_so_until_it_is_accepted(tmp_path: Pat
         assert _note(site, page) is None, page
     if POPPLER:
         assert "editors are checking" not in _handout(site, "side-effects")
+
+
+@pytest.mark.e2e
+def test_the_note_comes_with_the_watch_and_goes_with_accept(tmp_path: Path) -> None:
+    """The whole path with the real commands: ``medinfo sources watch`` sees the trial's page
+    change on the (loopback) publisher, the next build tells readers, ``medinfo sources accept``
+    records it as reread, and the build after that no longer does. (The build refuses an
+    http:// address, so the sources point at the loopback server only while the commands run.)"""
+    root = make_fixture_project(tmp_path / "project")
+    sources = root / "content_src" / "sources.yaml"
+    published = sources.read_text(encoding="utf-8")
+
+    def sources_command(server_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+        text = published.replace("https://example.org/zelvora/label", server_url + "/label")
+        sources.write_text(text.replace("https://example.org/zest", server_url + "/zest"), encoding="utf-8")
+        env = {**os.environ, "MEDINFO_TODAY": FIXTURE_TODAY}
+        command = [sys.executable, "-m", "medinfo", "sources", *args]
+        try:
+            return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+        finally:
+            sources.write_text(published, encoding="utf-8")
+
+    def notes(site: str) -> list[str | None]:
+        built = mkdocs_build(root / "mkdocs.yml", tmp_path / site, FIXTURE_TODAY, MEDINFO_MAKE_PDFS="0")
+        assert built.returncode == 0, built.stderr
+        return [_note(tmp_path / site, page) for page in (*CITING_TRIAL, "topics/how-it-works")]
+
+    with publisher() as server:
+        server.page("/label", html_page(LABEL))
+        server.page("/zest", html_page("<p>The ZEST trial compared examplimab with a dummy drip.</p>"))
+        assert sources_command(server.base, "accept", "--all").returncode == 0
+        server.page(
+            "/zest", html_page("<p>The ZEST trial compared examplimab with a dummy drip for 3 years.</p>")
+        )
+        watched = sources_command(server.base, "watch")
+        assert watched.returncode == 1 and "zv-trial: changed" in watched.stdout, watched.stdout
+        note = "A source of this page changed on 1 June 2026; the editors are checking it."
+        assert notes("changed") == [note, note, None]
+        assert sources_command(server.base, "accept", "zv-trial").returncode == 0
+    assert notes("accepted") == [None, None, None]
