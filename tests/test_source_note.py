@@ -105,7 +105,22 @@ def test_the_build_gives_the_note_to_the_generated_pages_that_cite_the_changed_s
     notes = {path: build.source_note(path) for path in build.pages}
     assert {path for path, note in notes.items() if note} == {"topics/side-effects.md", "faq.md"}
     assert all(note.text == NOTE for note in notes.values() if note)
-    assert build.source_note("index.md") is None  # a hand-written page does not say what it cites
+    assert build.source_note("index.md") is None  # a hand-written page citing nothing
+
+
+def test_a_hand_written_page_cites_what_its_markers_blocks_cite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The urgent-help card, placed by its marker, cites the label: a change to the label is
+    news for that page too; a page without markers cites nothing and says nothing."""
+    root = make_fixture_project(tmp_path / "project")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<!-- urgent-help -->\n", encoding="utf-8")
+    save_state(root, WatchState({"zv-label": _changed()}))
+    build = _load(root, monkeypatch)
+    note = build.source_note("about.md")
+    assert note is not None and note.text == NOTE
+    assert build.source_note("index.md") is None
 
 
 def test_a_moved_source_counts_as_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

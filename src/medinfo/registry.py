@@ -38,7 +38,7 @@ from medinfo.printing.handouts import render_handouts_page
 from medinfo.problems import ContentError, Problem, Report
 from medinfo.project import Project
 from medinfo.render.calendar_page import render_calendar_page
-from medinfo.render.handwritten import expand_markers
+from medinfo.render.handwritten import expand_markers, expanded_page
 from medinfo.render.markdown import (
     PageChange,
     PageText,
@@ -331,3 +331,11 @@ def all_pages(content: Content, docs_dir: Path) -> list[Page]:
         Page(page, written(page.path) if page.hand_written else made(page.path))
         for page in site_pages(content, docs_dir.name)
     ]
+
+
+def hand_written_cited(content: Content, docs_dir: Path) -> dict[str, tuple[str, ...]]:
+    """The sources each hand-written page cites: those of the blocks its markers ask for."""
+    return {
+        path: expanded_page((docs_dir / path).read_text(encoding="utf-8"), content, path).cited
+        for path in content.pages
+    }

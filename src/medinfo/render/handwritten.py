@@ -19,7 +19,7 @@ import re
 
 from medinfo.content.loader import Content
 from medinfo.render.citations import Citations
-from medinfo.render.markdown import sourced_statement
+from medinfo.render.markdown import PageText, sourced_statement
 from medinfo.render.plain import markdown_text
 from medinfo.render.urgent_card import urgent_help
 
@@ -30,8 +30,13 @@ _MARKER_LINE = re.compile(r"^(<!-- (?:key-facts|urgent-help) -->)[ \t]*$", re.MU
 
 def expand_markers(markdown: str, content: Content, page_path: str) -> str:
     """The page with each marker replaced by its block, and a source list added if any fact was cited."""
+    return expanded_page(markdown, content, page_path).markdown
+
+
+def expanded_page(markdown: str, content: Content, page_path: str) -> PageText:
+    """The page with its markers expanded, and the sources its blocks cite."""
     if not _MARKER_LINE.search(markdown):
-        return markdown
+        return PageText(markdown)
     cite = Citations(content)
 
     def block(match: re.Match[str]) -> str:
@@ -41,8 +46,8 @@ def expand_markers(markdown: str, content: Content, page_path: str) -> str:
 
     expanded = _MARKER_LINE.sub(block, markdown)
     if not cite.order:
-        return expanded
-    return expanded.rstrip("\n") + "\n\n" + cite.source_list() + "\n"
+        return PageText(expanded)
+    return PageText(expanded.rstrip("\n") + "\n\n" + cite.source_list() + "\n", cite.source_ids())
 
 
 def _key_facts(content: Content, cite: Citations, page_path: str) -> str:

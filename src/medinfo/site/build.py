@@ -50,7 +50,14 @@ from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.project import Project
-from medinfo.registry import SitePage, hand_written_markdown, load_site, render_pages, site_pages
+from medinfo.registry import (
+    SitePage,
+    hand_written_cited,
+    hand_written_markdown,
+    load_site,
+    render_pages,
+    site_pages,
+)
 from medinfo.render.markdown import RenderedPage
 from medinfo.render.source_note import SourceNote, source_note
 from medinfo.render.structured_data import medical_web_page, sitemap_lastmod
@@ -100,6 +107,7 @@ class SiteBuild:
     pages: dict[str, SitePage]  # every page, by its path inside docs/
     downloads: dict[str, Download]  # by the path of the page each one prints ("" for the pack)
     generated: dict[str, RenderedPage]  # every generated page, rendered once, with the sources it cites
+    hand_written_cited: dict[str, tuple[str, ...]]  # what the blocks of a hand-written page's markers cite
     sources_changed: dict[str, dt.date]  # sources the watch saw change, not yet reread: day first seen
 
     @classmethod
@@ -130,6 +138,7 @@ class SiteBuild:
             pages,
             _downloads(content, pages),
             generated={page.path: page for page in render_pages(content)},
+            hand_written_cited=hand_written_cited(content, project.docs_dir),
             sources_changed=_sources_changed(project.root),
         )
         return build, Said(tuple(report.warnings))
@@ -204,10 +213,11 @@ class SiteBuild:
         return PageAdditions(meta, edit_url(self.settings.edit_url_base, edit_file or ""), said)
 
     def source_note(self, path: str) -> SourceNote | None:
-        """What the page says while a source it cites has changed and is being reread. Only
-        generated pages know their sources; a hand-written page gets no note."""
+        """What the page says while a source it cites has changed and is being reread (a hand-written
+        page cites what its markers' blocks cite; a theme page, nothing)."""
         generated = self.generated.get(path)
-        return source_note(generated.cited, self.sources_changed) if generated else None
+        cited = generated.cited if generated else self.hand_written_cited.get(path, ())
+        return source_note(cited, self.sources_changed)
 
     def _banner(self, review: Review, source: str, last_changed: dt.date | None) -> tuple[ReviewBanner, Said]:
         today = self.settings.today
