@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +81,6 @@ from medinfo.site.stages import (
 )
 from medinfo.sources.state import STATE_DIR, STATE_FILE, load_state
 
-THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not pages
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
 # at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
 MAX_HANDOUT_PAGES = 4
@@ -384,18 +382,3 @@ def _downloads(content: Content, pages: Mapping[str, SitePage]) -> dict[str, Dow
     }
     downloads[""] = Download(pack_title(medicine), pack_path(medicine), "Download the pack")
     return downloads
-
-
-def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:
-    """Every page as Markdown in ``out``: the hand-written docs/ (without theme overrides) and the
-    generated pages, as the engine would see them. Returns the generated pages' paths."""
-    docs = build.project.docs_dir
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns(THEME_OVERRIDES), dirs_exist_ok=True)
-    for path in build.content.pages:  # hand-written pages, their markers filled in
-        page = out / path
-        page.write_text(build.hand_written_markdown(path, page.read_text(encoding="utf-8")), encoding="utf-8")
-    pages = build.markdown_pages()
-    for path, markdown in pages.items():
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_text(markdown, encoding="utf-8")
-    return sorted(pages)
