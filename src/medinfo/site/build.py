@@ -44,7 +44,6 @@ from medinfo.printing.handouts import (
     pack_path,
     pack_title,
     team_heading,
-    words_explained,
 )
 from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
 from medinfo.printing.qr import is_preview_address, qr_svg
@@ -238,6 +237,7 @@ class SiteBuild:
                 review=self.pages[page.path].review,
                 body_html=seen.html,
                 source_note=note.text if note else None,
+                words=seen.words,
             )
         return PageSeen(seen.html, seen.checked, printed)
 
@@ -322,7 +322,7 @@ class SiteBuild:
         printed = rendered.printed.get(page.path)
         if printed:  # paper from the browser carries what the page's PDF handout does
             meta["print_team"] = team_heading(self.content.medicine)
-            meta["print_words"] = words_explained(printed.body_html)
+            meta["print_words"] = printed.words_explained()
         if page.path == HANDOUTS_PAGE:
             pack = pdfs.downloads[""]
             meta["downloads"] = [pack, *(d for key, d in pdfs.downloads.items() if key != "")]

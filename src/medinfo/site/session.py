@@ -6,15 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from medinfo.checks.page_checks import CheckedPage, checked_page
+from medinfo.checks.page_checks import CheckedPage
+from medinfo.checks.pagehtml import parsed
+from medinfo.checks.prose import prose_from_html
+from medinfo.checks.safety import unsafe_markup
 from medinfo.printing.pdf import PdfStore
-from medinfo.site.glossary import mark_first_uses, remove_all
+from medinfo.site.glossary import mark_words, remove_all
 
 
 @dataclass
 class SeenPage:
     html: str  # with the glossary words marked
     checked: CheckedPage
+    words: tuple[tuple[str, str], ...] = ()  # the glossary words it explains, for paper
 
 
 class Session:
@@ -39,7 +43,23 @@ class Session:
         key = (path, source_file, html, is_glossary)
         found = self._seen.get(key) or self._seen_before.get(key)
         if found is None:
-            checked = checked_page(path, source_file, html, is_glossary)
-            found = SeenPage(remove_all(html) if is_glossary else mark_first_uses(html), checked)
+            found = seen_page(path, source_file, html, is_glossary)
         self._seen[key] = found
         return found
+
+
+def seen_page(path: str, source_file: str, html: str, is_glossary: bool) -> SeenPage:
+    """The page parsed once for all it needs: the unsafe markup check (on the page as written),
+    the glossary marks and the words for paper, then the prose (last: it takes the page apart).
+    The marks only add attributes and unwrap ``abbr``, so the prose is what ``medinfo check``
+    reads from the unmarked page."""
+    soup = parsed(html)
+    unsafe = tuple(unsafe_markup(soup))
+    words: list[tuple[str, str]] = []
+    if is_glossary:
+        remove_all(soup)
+    else:
+        words = mark_words(soup)
+    marked = str(soup)
+    checked = CheckedPage(path, source_file, prose_from_html(soup), unsafe, is_glossary)
+    return SeenPage(marked, checked, tuple(words))
