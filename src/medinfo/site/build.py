@@ -58,7 +58,7 @@ from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url
 from medinfo.site.glossary import abbreviations
 from medinfo.site.menu import site_menu
-from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
+from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, inline_favicon, publish_own_assets
 from medinfo.site.search_worker import with_site_search_worker
 from medinfo.site.session import Session
 from medinfo.site.stages import (
@@ -156,6 +156,11 @@ class SiteBuild:
         if self.session.serving:
             return AssetLinks(list(css), list(js))
         return AssetLinks([BUNDLE_CSS] if css else [], [BUNDLE_JS] if js else [], (tuple(css), tuple(js)))
+
+    def favicon(self, path: str) -> str:
+        """The favicon's address in each page: its file in a preview, inside the page when published."""
+        inline = None if self.session.serving else inline_favicon(self.project.docs_dir / path)
+        return inline or path
 
     # --- each page --------------------------------------------------------------------------
 

@@ -74,6 +74,8 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     assets = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
     config.extra_css, config.extra_javascript = assets.css, assets.js  # type: ignore[assignment]
     config[_ASSETS] = assets
+    if config.theme["favicon"]:
+        config.theme["favicon"] = build.favicon(str(config.theme["favicon"]))
     _report(said)
     return config
 
