@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +44,7 @@ from medinfo.printing.handouts import (
     pack_title,
     team_heading,
 )
-from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
+from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs, start_pdf, warm_workers
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.project import Project
@@ -244,6 +243,9 @@ class SiteBuild:
                 source_note=note.text if note else None,
                 words=seen.words,
             )
+            if self.makes_pdfs():  # its layout starts now, beside the rest of the build
+                handout = handout_html(printed, self.content.medicine)
+                start_pdf(handout, printed.address, self._store(), self.settings.pdf_workers)
         return PageSeen(seen.html, seen.checked, printed)
 
     # --- print ------------------------------------------------------------------------------
@@ -255,9 +257,7 @@ class SiteBuild:
         """
         store = self._store()
         store.used.clear()
-        make_missing = (
-            self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
-        )
+        make_missing = self.makes_pdfs()
         if not make_missing and store.is_empty():
             return Pdfs({}, dict(self.downloads))
         printed = rendered.printed
@@ -308,6 +308,15 @@ class SiteBuild:
                 )
             )
         return Said(tuple(problems), tuple(notes))
+
+    def makes_pdfs(self) -> bool:
+        """Missing PDFs are made: always when building, in a preview only if MEDINFO_MAKE_PDFS=1."""
+        return self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
+
+    def start_pdf_workers(self) -> None:
+        """Start the PDF workers while the content is read, if this build makes PDFs."""
+        if self.makes_pdfs():
+            warm_workers(self.settings.pdf_workers)
 
     def _store(self) -> PdfStore:
         if self.settings.pdf_cache_off:
@@ -379,18 +388,3 @@ def _downloads(content: Content, pages: Mapping[str, SitePage]) -> dict[str, Dow
     }
     downloads[""] = Download(pack_title(medicine), pack_path(medicine), "Download the pack")
     return downloads
-
-
-def write_markdown_tree(build: SiteBuild, out: Path) -> list[str]:
-    """Every page as Markdown in ``out``: the hand-written docs/ (without theme overrides) and the
-    generated pages, as the engine would see them. Returns the generated pages' paths."""
-    docs = build.project.docs_dir
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns(THEME_OVERRIDES), dirs_exist_ok=True)
-    for path in build.content.pages:  # hand-written pages, their markers filled in
-        page = out / path
-        page.write_text(build.hand_written_markdown(path, page.read_text(encoding="utf-8")), encoding="utf-8")
-    pages = build.markdown_pages()
-    for path, markdown in pages.items():
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_text(markdown, encoding="utf-8")
-    return sorted(pages)

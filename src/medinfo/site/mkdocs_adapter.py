@@ -24,7 +24,8 @@ from mkdocs.utils.yaml import get_yaml_loader
 from medinfo.problems import ContentError
 from medinfo.project import Project
 from medinfo.settings import Settings, SettingsError
-from medinfo.site.build import BuildError, SiteBuild, write_markdown_tree
+from medinfo.site.build import BuildError, SiteBuild
+from medinfo.site.markdown_tree import write_markdown_tree
 from medinfo.site.menu import menu_features
 from medinfo.site.session import Session
 from medinfo.site.stages import AssetLinks, Lookup, PageIn, Pdfs, RenderedPages, Said
@@ -64,6 +65,7 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     except (BuildError, SettingsError) as error:
         raise PluginError(str(error)) from None
     config[_BUILD] = build
+    build.start_pdf_workers()
     config[_RENDERED] = RenderedPages()
     config[_HASHES] = set()
     config.extra["care_team"] = build.content.medicine.care_team
