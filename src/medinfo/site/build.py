@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,7 +59,7 @@ from medinfo.site.glossary import abbreviations
 from medinfo.site.menu import site_menu
 from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, inline_favicon, publish_own_assets
 from medinfo.site.search_worker import with_site_search_worker
-from medinfo.site.session import Session
+from medinfo.site.session import SeenPage, Session
 from medinfo.site.stages import (
     AssetLinks,
     Download,
@@ -77,6 +77,9 @@ THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not page
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
 # at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
 MAX_HANDOUT_PAGES = 4
+# Above this many pages, each page's HTML is read in a worker process beside the engine (at 1,000
+# pages that is a third of the build); below, starting the worker would cost more than it saves.
+PAGES_FOR_A_WORKER = 100
 CACHE_FOLDER = ".cache/pdf"  # beside the configuration file, unless MEDINFO_PDF_CACHE says otherwise
 
 
@@ -156,8 +159,7 @@ class SiteBuild:
             return AssetLinks(list(css), list(js))
         return AssetLinks([BUNDLE_CSS] if css else [], [BUNDLE_JS] if js else [], (tuple(css), tuple(js)))
 
-    def favicon(self, path: str) -> str:
-        """The favicon's address in each page: its file in a preview, inside the page when published."""
+    def favicon(self, path: str) -> str:  # its file in a preview, inside each page when published
         inline = None if self.session.serving else inline_favicon(self.project.docs_dir / path)
         return inline or path
 
@@ -227,10 +229,18 @@ class SiteBuild:
             )
         return banner, Said()
 
-    def page_html(self, page: PageIn, html: str) -> PageSeen:
-        """The page's HTML with glossary words marked, and what the page rules and its PDF need."""
-        is_glossary = page.path == GLOSSARY_PAGE
-        seen = self.session.check_page(page.path, self.source_file(page), html, is_glossary)
+    def page_html(self, page: PageIn, html: str) -> Callable[[], PageSeen]:
+        """The page read for its glossary marks, page rules and PDF: call the result for it (once every
+        page is rendered: past ``PAGES_FOR_A_WORKER`` pages, a worker reads it beside the engine)."""
+        in_worker = len(self.pages) > PAGES_FOR_A_WORKER and not self.session.serving
+        source = self.source_file(page)
+        later = self.session.check_page(page.path, source, html, page.path == GLOSSARY_PAGE, in_worker)
+        if in_worker:
+            return lambda: self._page_seen(page, later())
+        seen = self._page_seen(page, later())
+        return lambda: seen
+
+    def _page_seen(self, page: PageIn, seen: SeenPage) -> PageSeen:
         printed = None
         if page.path in self.downloads:
             note = self.source_note(page.path)
@@ -313,8 +323,7 @@ class SiteBuild:
         """Missing PDFs are made: always when building, in a preview only if MEDINFO_MAKE_PDFS=1."""
         return self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
 
-    def start_pdf_workers(self) -> None:
-        """Start the PDF workers while the content is read, if this build makes PDFs."""
+    def start_pdf_workers(self) -> None:  # while the content is read, if this build makes PDFs
         if self.makes_pdfs():
             warm_workers(self.settings.pdf_workers)
 

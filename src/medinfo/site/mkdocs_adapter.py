@@ -113,15 +113,22 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def page_html(html: str, page: Page, config: MkDocsConfig) -> str:
-    seen = _build(config).page_html(_page_in(page, config), html)
+    """The page goes on as it is, to be read beside the engine; its glossary marks go in once every
+    page is rendered (``make_pdfs``)."""
     rendered: RenderedPages = config[_RENDERED]
-    rendered.add(page.file.src_uri, seen)
-    return seen.html
+    rendered.expect(page.file.src_uri, html, _build(config).page_html(_page_in(page, config), html))
+    return html
 
 
 def make_pdfs(files: Files, config: MkDocsConfig) -> None:
-    """Every page is rendered: make the PDFs before any page is written, so each can show its size."""
+    """Every page is rendered: each gets its glossary marks (before the theme or search sees it),
+    and the PDFs are made before any page is written, so each can show its size."""
     build = _build(config)
+    rendered: RenderedPages = config[_RENDERED]
+    rendered.settle()
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in rendered.marked:
+            file.page.content = rendered.marked.pop(file.src_uri)
     try:
         pdfs = build.make_pdfs(config[_RENDERED], _site_lookup(files, config))
     except BuildError as error:

@@ -3,6 +3,9 @@ PDF stores and each page's checks are kept here between builds."""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +15,10 @@ from medinfo.checks.prose import prose_from_html
 from medinfo.checks.safety import unsafe_markup
 from medinfo.printing.pdf import PdfStore
 from medinfo.site.glossary import mark_words, remove_all
+
+# One process reads the pages while the engine (one core) renders the next: on 2 cores that is
+# all there is, and the engine's own work is at least as long as the reading.
+PAGE_WORKERS = 1
 
 
 @dataclass
@@ -31,6 +38,7 @@ class Session:
         # most of the page checks' time, and a preview rebuilds every page on each save.
         self._seen: dict[tuple[str, str, str, bool], SeenPage] = {}
         self._seen_before: dict[tuple[str, str, str, bool], SeenPage] = {}
+        self._pool: ProcessPoolExecutor | None = None  # reads pages beside the engine (check_page)
 
     def start_build(self) -> None:
         self._seen_before = self._seen
@@ -39,13 +47,31 @@ class Session:
     def pdf_store(self, folder: Path | None) -> PdfStore:
         return self._stores.setdefault(folder, PdfStore(folder))
 
-    def check_page(self, path: str, source_file: str, html: str, is_glossary: bool) -> SeenPage:
+    def check_page(
+        self, path: str, source_file: str, html: str, is_glossary: bool, in_worker: bool = False
+    ) -> Callable[[], SeenPage]:
+        """The page read for all it needs, now or (``in_worker``) in a worker process while the
+        engine goes on: call the result for it. A preview keeps each page's result by its HTML."""
         key = (path, source_file, html, is_glossary)
         found = self._seen.get(key) or self._seen_before.get(key)
-        if found is None:
-            found = seen_page(path, source_file, html, is_glossary)
-        self._seen[key] = found
-        return found
+        if found is None and in_worker:
+            future = self._worker().submit(seen_page, path, source_file, html, is_glossary)
+            return lambda: self._keep(key, future.result())
+        found = self._keep(key, found or seen_page(path, source_file, html, is_glossary))
+        return lambda: found
+
+    def _keep(self, key: tuple[str, str, str, bool], seen: SeenPage) -> SeenPage:
+        if self.serving:  # only a preview builds again in this process; a build keeps no copy
+            self._seen[key] = seen
+        return seen
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # "spawn": a fresh interpreter, never a copy of a server with threads running.
+            self._pool = ProcessPoolExecutor(
+                max_workers=PAGE_WORKERS, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._pool
 
 
 def seen_page(path: str, source_file: str, html: str, is_glossary: bool) -> SeenPage:

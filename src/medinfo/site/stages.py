@@ -73,13 +73,32 @@ class PageSeen:
 @dataclass
 class RenderedPages:
     """Every page as the engine rendered it, gathered from ``page_html``; read by ``make_pdfs``,
-    ``page_context`` and ``finish``."""
+    ``page_context`` and ``finish``.
+
+    A page's HTML goes back to the engine as it came, and is read (glossary marks, page rules,
+    words for paper) perhaps in a worker process while the engine renders the next pages; once
+    every page is rendered, ``settle`` collects the results, and ``marked`` has each page's HTML
+    with its glossary marks, for the engine to write.
+    """
 
     checked: dict[str, CheckedPage] = field(default_factory=dict)
     printed: dict[str, PageForPrint] = field(default_factory=dict)
+    waiting: dict[str, tuple[str, Callable[[], PageSeen]]] = field(default_factory=dict)
+    marked: dict[str, str] = field(default_factory=dict)  # each page's HTML with its glossary marks
 
-    def add(self, path: str, seen: PageSeen) -> None:
+    def expect(self, path: str, html: str, seen: Callable[[], PageSeen]) -> None:
+        self.waiting[path] = (html, seen)
+
+    def settle(self) -> None:
+        """Wait for every page still being read (in the order they came)."""
+        for path, (html, seen) in self.waiting.items():
+            self.add(path, html, seen())
+        self.waiting.clear()
+
+    def add(self, path: str, html: str, seen: PageSeen) -> None:
         self.checked[path] = seen.checked
+        if seen.html != html:
+            self.marked[path] = seen.html
         if seen.printed is not None:
             self.printed[path] = seen.printed
 
