@@ -278,7 +278,8 @@ def html_to_pdfs(
     if not make_missing:
         return results
     waiting = _hand_to_workers(missing, workers)
-    for key, (html, base_url) in missing.items():
+    # Those made here first: this process would otherwise only wait for the workers.
+    for key, (html, base_url) in sorted(missing.items(), key=lambda item: item[0] in waiting):
         try:
             made = _result(waiting[key]) if key in waiting else None
             if made is not None:
@@ -293,13 +294,18 @@ def _hand_to_workers(
     missing: Mapping[K, tuple[str, str]], workers: int | None
 ) -> dict[K, Future[Pdf | None]]:
     """Each missing document's PDF on its way: started early by ``start_pdf``, or handed to the
-    workers now, longest first (none if one at a time is best: then they are made here)."""
+    workers now, longest first (none if one at a time is best: then they are made here). When
+    some were started early, the workers are busy with them, and the longest of the others (the
+    pack, which waits for every page) is left to this process, which would otherwise only wait."""
     waiting: dict[K, Future[Pdf | None]] = {}
     pool = _workers(len(missing), workers)
+    keep_one = any(_key(html, base_url) in _started for html, base_url in missing.values())
     for key, (html, base_url) in sorted(missing.items(), key=lambda item: -len(item[1][0])):
         started = _started.pop(_key(html, base_url), None)
         if started is not None:
             waiting[key] = started
+        elif keep_one:
+            keep_one = False
         elif pool is not None:
             try:
                 waiting[key] = pool.submit(_make_without_site_files, html, base_url)
