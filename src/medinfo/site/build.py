@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -44,7 +45,7 @@ from medinfo.printing.handouts import (
     pack_title,
     team_heading,
 )
-from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs, start_pdf, warm_workers
+from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs, start_pdf
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.project import Project
@@ -77,8 +78,8 @@ THEME_OVERRIDES = "overrides"  # inside docs/: templates for the theme, not page
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
 # at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
 MAX_HANDOUT_PAGES = 4
-# Above this many pages, each page's HTML is read in a worker process beside the engine (at 1,000
-# pages that is a third of the build); below, starting the worker would cost more than it saves.
+# Above this many pages, a worker process reads each page's HTML beside the engine (at 1,000 pages,
+# a third of the build); below, starting the worker would cost more than it saves.
 PAGES_FOR_A_WORKER = 100
 CACHE_FOLDER = ".cache/pdf"  # beside the configuration file, unless MEDINFO_PDF_CACHE says otherwise
 
@@ -194,7 +195,7 @@ class SiteBuild:
         if review is not None:
             changes = registered.changes if registered else ()
             meta["review_banner"], said = self._banner(review, source, changes[0].date if changes else None)
-            if page.path in {entry.page_path for entry in self.content.topics}:
+            if page.path in self._topic_paths:
                 meta["structured_data"] = medical_web_page(
                     title=str(page.meta.get("title", page.title)),
                     description=str(page.meta.get("description", "")),
@@ -207,6 +208,10 @@ class SiteBuild:
                 )
         edit_file = registered.edit_file if registered else source
         return PageAdditions(meta, edit_url(self.settings.edit_url_base, edit_file or ""), said)
+
+    @cached_property
+    def _topic_paths(self) -> frozenset[str]:  # once: a set per page made 1,000 pages quadratic
+        return frozenset(entry.page_path for entry in self.content.topics)
 
     def source_note(self, path: str) -> SourceNote | None:
         """What the page says while a source it cites has changed and is being reread. Only
@@ -230,8 +235,7 @@ class SiteBuild:
         return banner, Said()
 
     def page_html(self, page: PageIn, html: str) -> Callable[[], PageSeen]:
-        """The page read for its glossary marks, page rules and PDF: call the result for it (once every
-        page is rendered: past ``PAGES_FOR_A_WORKER`` pages, a worker reads it beside the engine)."""
+        """The page read for its marks, rules and PDF: call the result once every page is rendered."""
         in_worker = len(self.pages) > PAGES_FOR_A_WORKER and not self.session.serving
         source = self.source_file(page)
         later = self.session.check_page(page.path, source, html, page.path == GLOSSARY_PAGE, in_worker)
@@ -322,10 +326,6 @@ class SiteBuild:
     def makes_pdfs(self) -> bool:
         """Missing PDFs are made: always when building, in a preview only if MEDINFO_MAKE_PDFS=1."""
         return self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
-
-    def start_pdf_workers(self) -> None:  # while the content is read, if this build makes PDFs
-        if self.makes_pdfs():
-            warm_workers(self.settings.pdf_workers)
 
     def _store(self) -> PdfStore:
         if self.settings.pdf_cache_off:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader
 
+from medinfo.printing.pdf import warm_workers
 from medinfo.problems import ContentError
 from medinfo.project import Project
 from medinfo.settings import Settings, SettingsError
@@ -65,7 +66,8 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     except (BuildError, SettingsError) as error:
         raise PluginError(str(error)) from None
     config[_BUILD] = build
-    build.start_pdf_workers()
+    if build.makes_pdfs():  # the PDF workers start while the content is read
+        warm_workers(build.settings.pdf_workers)
     config[_RENDERED] = RenderedPages()
     config[_HASHES] = set()
     config.extra["care_team"] = build.content.medicine.care_team
