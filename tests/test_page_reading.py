@@ -3,6 +3,10 @@ worker process beside the engine: the results are the same either way."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
 from medinfo.checks.page_checks import checked_page
 from medinfo.printing.handouts import words_explained
 from medinfo.site.glossary import mark_first_uses
@@ -39,3 +43,17 @@ def test_only_a_preview_keeps_pages_between_builds() -> None:
         session.start_build()
     assert not building._seen_before
     assert len(previewing._seen_before) == 1
+
+
+def test_a_page_is_still_read_if_the_worker_dies() -> None:
+    class DeadWorker(ProcessPoolExecutor):
+        def submit(self, *args: object, **kwargs: object) -> Future[Any]:
+            future: Future[Any] = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+    session = Session()
+    session._pool = DeadWorker(max_workers=1)
+    later = session.check_page("topics/a.md", "a.yaml", PAGE, False, in_worker=True)
+    assert later().html == mark_first_uses(PAGE)
+    assert session._pool is None  # a new worker next time

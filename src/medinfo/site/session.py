@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,15 @@ class Session:
         found = self._seen.get(key) or self._seen_before.get(key)
         if found is None and in_worker:
             future = self._worker().submit(seen_page, path, source_file, html, is_glossary)
-            return lambda: self._keep(key, future.result())
+
+            def later() -> SeenPage:
+                try:
+                    return self._keep(key, future.result())
+                except BrokenProcessPool:  # the worker died: read the page here, start a new one next time
+                    self._pool = None
+                    return self._keep(key, seen_page(path, source_file, html, is_glossary))
+
+            return later
         found = self._keep(key, found or seen_page(path, source_file, html, is_glossary))
         return lambda: found
 
