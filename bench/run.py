@@ -36,17 +36,15 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 
 PYTHON = sys.executable
+# Issue 23, "Fast on a cheap phone and for editors".
 TARGETS: dict[str, tuple[str, float]] = {
-    "hooks_overhead_ratio": ("<=", 1.10),
-    "build_s_1000": ("<=", 60),
-    "scale_ratio_1000_100": ("<=", 12),
-    "peak_rss_mb_1000": ("<=", 1000),
-    # Issue 13: at or under 100 KB and 13 requests; since issue 20 without the search, which
-    # loads when opened (search_kb_gzip_max says what opening it costs).
-    "first_load_kb_gzip_max": ("<=", 100),
-    "first_load_requests_max": ("<=", 13),
-    "linkcheck_s": ("<=", 30),
-    "preview_refresh_s": ("<=", 2),
+    "hooks_overhead_ratio": ("<=", 5),  # cold: every PDF made, over plain MkDocs of the same pages
+    "build_ratio_1000": ("<=", 1.5),  # build_s_1000 over build_s_1000_plain (pages only)
+    "peak_rss_mb_1000": ("<", 300),
+    "first_load_kb_gzip_max": ("<=", 80),
+    "first_load_requests_max": ("<=", 10),
+    "linkcheck_s": ("<=", 10),
+    "preview_refresh_s": ("<=", 1.5),
 }
 # Each kind of page a reader can land on, as a path inside the built site.
 PAGE_KINDS = {
@@ -137,6 +135,12 @@ def median_events(runs: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def pdf_seconds(events: dict[str, float]) -> float:
+    """The PDF step's time: the hooks make the PDFs on MkDocs' ``env`` event (once every page is
+    rendered), in whichever hook file handles it (handouts.py before, site_events.py now)."""
+    return sum(seconds for name, seconds in events.items() if name.endswith(":env"))
+
+
 def overhead(project: Path, work: Path, env: dict[str, str], runs: int, results: dict[str, Any]) -> Path:
     """The real site with its hooks against the same pages as plain MkDocs, interleaved; returns its site.
 
@@ -160,7 +164,7 @@ def overhead(project: Path, work: Path, env: dict[str, str], runs: int, results:
         plain_runs.append(build(plain_config, work / "plain-site", env, instrumented=False))
     cold_s, warm_s, plain_s = (median(r, "wall_s") for r in (cold_runs, warm_runs, plain_runs))
     events = median_events(cold_runs)
-    pdf_s = events.get("handouts.py:env", 0.0)
+    pdf_s = pdf_seconds(events)
     results.update(
         {
             "hooks_overhead_ratio": cold_s / plain_s,
@@ -231,7 +235,7 @@ def scale(
             "build_runs_s": [run["wall_s"] for run in hooks_runs],
             "cpu_s": median(hooks_runs, "cpu_s"),
             "peak_rss_mb": max(run["peak_rss_mb"] for run in hooks_runs),
-            "pdf_s": median_events(hooks_runs).get("handouts.py:env", 0.0),
+            "pdf_s": pdf_seconds(median_events(hooks_runs)),
             "search_index_kb_gzip": len(gzip.compress(index.read_bytes(), 6, mtime=0)) / 1024,
             "events_s": median_events(hooks_runs),
         }
@@ -248,6 +252,9 @@ def scale(
     small_key, large_key = sizes[0][0], sizes[1][0]
     ratio = results[f"build_s_{large_key}"] / results[f"build_s_{small_key}"]
     results[f"scale_ratio_{large_key}_{small_key}"] = ratio
+    results[f"build_ratio_{large_key}"] = (
+        results[f"build_s_{large_key}"] / results[f"build_s_{large_key}_plain"]
+    )
     plain_ratio = results[f"build_s_{large_key}_plain"] / results[f"build_s_{small_key}_plain"]
     results[f"scale_ratio_{large_key}_{small_key}_plain"] = plain_ratio
     with_pdfs_key = f"{small_key}_with_pdfs"
@@ -277,12 +284,12 @@ def weight(site: Path, results: dict[str, Any]) -> None:
 
 def linkcheck(site: Path, results: dict[str, Any]) -> None:
     from medinfo.site.localserver import serve
+    from medinfo.site.publish import run_linkchecker
 
-    say("link check: LinkChecker over the real site on the loopback interface")
-    linkchecker = str(Path(PYTHON).with_name("linkchecker"))
+    say("link check: LinkChecker over the real site on the loopback interface, as medinfo publish runs it")
     with serve(site) as url:
         started = time.perf_counter()
-        done = subprocess.run([linkchecker, "--no-status", url], capture_output=True, text=True, timeout=900)
+        done = run_linkchecker(url, timeout=900)
         results["linkcheck_s"] = time.perf_counter() - started
     checked = re.search(r"(\d+) links? in (\d+) URLs? checked", done.stdout)
     results["linkcheck_urls"] = int(checked.group(2)) if checked else None
@@ -300,13 +307,19 @@ def preview(project: Path, env: dict[str, str], edits: int, results: dict[str, A
     results["preview_first_build_s"] = figures["first_build_s"]
 
 
+def meets(value: float, op: str, limit: float) -> bool:
+    return value < limit if op == "<" else value <= limit
+
+
 def table(results: dict[str, Any]) -> str:
     rows = [("figure", "value", "target", "met")]
     for key, (op, limit) in TARGETS.items():
         value = results.get(key)
-        met = "-" if value is None else ("yes" if value <= limit else "NO")
+        met = "-" if value is None else ("yes" if meets(value, op, limit) else "NO")
         rows.append((key, "-" if value is None else f"{value:.2f}", f"{op} {limit:g}", met))
     extras = [
+        "build_s_1000",
+        "scale_ratio_1000_100",
         "build_s_100",
         "build_s_100_plain",
         "build_s_1000_plain",
@@ -407,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         results["load_after"] = load()
         results["benchmark_s"] = time.perf_counter() - started
         results["targets"] = {
-            key: {"target": f"{op} {limit:g}", "met": results[key] <= limit}
+            key: {"target": f"{op} {limit:g}", "met": meets(results[key], op, limit)}
             for key, (op, limit) in TARGETS.items()
             if key in results
         }

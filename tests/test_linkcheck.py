@@ -51,3 +51,27 @@ def test_a_broken_link_is_reported(real_site: Path, tmp_path: Path) -> None:
         result = linkcheck(url)
     assert result.returncode == 1
     assert "no-such-page" in result.stdout
+
+
+@pytest.mark.e2e
+def test_the_publish_link_check_checks_in_parallel_as_strictly(real_site: Path, tmp_path: Path) -> None:
+    """``medinfo publish`` lifts LinkChecker's wait between requests to our own loopback server:
+    it still crawls every page, and still reports a broken link."""
+    from medinfo.site.publish import run_linkchecker
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    with serve(site) as url:
+        good = run_linkchecker(url, timeout=600)
+    assert good.returncode == 0, good.stdout + good.stderr
+    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", good.stdout)
+    assert checked and int(checked.group(2)) >= len(list(site.rglob("*.html")))
+    about = site / "about" / "index.html"
+    about.write_text(
+        about.read_text(encoding="utf-8").replace("</article>", '<a href="../no-such-page/">x</a></article>'),
+        encoding="utf-8",
+    )
+    with serve(site) as url:
+        broken = run_linkchecker(url, timeout=600)
+    assert broken.returncode == 1
+    assert "no-such-page" in broken.stdout

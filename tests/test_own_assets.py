@@ -3,6 +3,7 @@ files only one page loads (My test calendar's) minified where they are."""
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
@@ -60,3 +61,21 @@ def test_published_own_files_have_no_comments_or_indents(real_site: Path, name: 
     source = OWN / Path(name).name
     if source.is_file():  # a page's own file: the same code, smaller
         assert len(text) < 0.8 * len(source.read_text(encoding="utf-8"))
+
+
+@pytest.mark.e2e
+def test_published_pages_carry_the_favicon_and_do_not_fetch_it(real_site: Path) -> None:
+    """One request fewer on every first visit: the 0.2 KB SVG icon is written into each page."""
+    expected = "data:image/svg+xml;base64," + base64.b64encode((OWN / "favicon.svg").read_bytes()).decode()
+    for page in ("index.html", "topics/side-effects/index.html", "my-test-calendar/index.html", "404.html"):
+        soup = BeautifulSoup((real_site / page).read_text(encoding="utf-8"), "html.parser")
+        assert [str(link["href"]) for link in soup.select("link[rel=icon]")] == [expected], page
+
+
+def test_only_an_svg_favicon_is_written_into_pages(tmp_path: Path) -> None:
+    from medinfo.site.own_assets import inline_favicon
+
+    png = tmp_path / "icon.png"
+    png.write_bytes(b"\x89PNG")
+    assert inline_favicon(png) is None  # only an SVG is written into the page
+    assert inline_favicon(tmp_path / "missing.svg") is None

@@ -100,3 +100,35 @@ def test_a_wrong_setting_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "MEDINFO_MAKE_PDFS is 'yes': set it to 1 (make the PDFs) or 0 (skip them)." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_new_fonts_or_text_libraries_mean_new_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key covers what WeasyPrint draws with, not only its own version."""
+    from medinfo.printing import pdf
+
+    before = pdf._key(HTML, BASE)
+    assert "weasyprint" in pdf._renderer() and "pango" in pdf._renderer()
+    for name, value in (("_installed_fonts", lambda: "another font"), ("_library_file", lambda n: n + " 2")):
+        monkeypatch.setattr(pdf, name, value)
+        pdf._renderer.cache_clear()
+        assert pdf._key(HTML, BASE) != before, name
+        monkeypatch.undo()
+        pdf._renderer.cache_clear()
+    assert pdf._key(HTML, BASE) == before
+
+
+@pytest.mark.e2e
+def test_a_pdf_started_early_is_the_one_collected(tmp_path: Path) -> None:
+    """start_pdf hands a document to the workers while the build goes on; html_to_pdfs then
+    takes that PDF rather than making it again, with the bytes a fresh render gives."""
+    from medinfo.printing import pdf
+
+    page = "<h1>Handout</h1>" + "<p>Text to lay out.</p>" * 20
+    store = PdfStore()
+    pdf.start_pdf(page, BASE, store, workers=2)
+    assert len(pdf._started) == 1
+    made = pdf.html_to_pdfs({"one": (page, BASE)}, store=store, workers=2)
+    assert pdf._started == {}
+    assert made["one"] == html_to_pdf(page, BASE)
+    pdf.start_pdf(page, BASE, store, workers=2)  # kept now: nothing more to start
+    assert pdf._started == {}

@@ -44,6 +44,12 @@ class PageForPrint:
     review: Review | None
     body_html: str  # made by the site's own Markdown renderer, so trusted
     source_note: str | None = None  # a cited source changed and is being reread (render.source_note)
+    # Its glossary words with their explanations, if the build collected them when it marked them
+    # (None: read from ``body_html``), so the page need not be parsed again for them.
+    words: tuple[tuple[str, str], ...] | None = None
+
+    def words_explained(self) -> list[tuple[str, str]]:
+        return list(self.words) if self.words is not None else words_explained(self.body_html)
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,9 @@ def pack_title(medicine: Medicine) -> str:
 
 def handout_html(page: PageForPrint, medicine: Medicine) -> str:
     """A stand-alone handout for one page."""
-    return _document(page.title, medicine, [_part(page, medicine, "", page.body_html)])
+    return _document(
+        page.title, medicine, [_part(page, medicine, "", page.body_html, page.words_explained())]
+    )
 
 
 def pack_html(pages: list[PageForPrint], content: Content, address: str) -> str:
@@ -152,7 +160,13 @@ def words_explained(body_html: str) -> list[tuple[str, str]]:
     return [(word, explanation) for explanation, word in found.items()]
 
 
-def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -> _Part:
+def _part(
+    page: PageForPrint,
+    medicine: Medicine,
+    prefix: str,
+    body_html: str,
+    words: list[tuple[str, str]] | None = None,
+) -> _Part:
     banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
     body = style_inline_svgs(body_html)
     return _Part(
@@ -164,7 +178,7 @@ def _part(page: PageForPrint, medicine: Medicine, prefix: str, body_html: str) -
         review=banner,
         source_note=page.source_note,
         body=Markup(body),
-        words=words_explained(body_html),
+        words=words_explained(body_html) if words is None else words,  # the pack's bodies lost the card
     )
 
 

@@ -6,7 +6,8 @@ rather than leaving a gap on the paper or making a request.
 
 Laying out PDFs is most of a build's time, so a ``PdfStore`` keeps each PDF
 under a hash of all that decides its bytes (the HTML, its address, the site
-files it read, the versions of WeasyPrint and its PDF writer): an unchanged
+files it read, the versions of WeasyPrint and the packages and text libraries
+it uses, and the fonts installed): an unchanged
 handout is reused, not laid out again, and the reused bytes are the bytes a
 fresh render gives.
 """
@@ -18,12 +19,13 @@ import json
 import mimetypes
 import multiprocessing
 import os
+import subprocess
 from collections.abc import Callable, Hashable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -117,6 +119,10 @@ class PdfStore:
         _write_atomically(self.folder / f"{key}.pdf", pdf.data)
         _write_atomically(self.folder / f"{key}.json", json.dumps(facts, sort_keys=True).encode())
 
+    def has(self, key: str) -> bool:
+        """A PDF is kept under ``key`` (whether it can be reused is for ``find`` to say)."""
+        return key in self._memory or (self.folder is not None and (self.folder / f"{key}.json").is_file())
+
     def is_empty(self) -> bool:
         """Nothing kept: nothing could be reused."""
         return not self._memory and (self.folder is None or not any(self.folder.glob("*.json")))
@@ -173,16 +179,72 @@ def html_to_pdf(html: str, base_url: str, lookup: Lookup = _refuse, store: PdfSt
 
 
 _pool: ProcessPoolExecutor | None = None
+# Documents handed to the workers before ``html_to_pdfs`` asks for them (``start_pdf``), by key.
+_started: dict[str, Future[Pdf | None]] = {}
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Everything besides the document that decides a PDF's bytes: WeasyPrint and the Python packages
+# it lays out, subsets fonts and writes PDF with, ...
+_RENDERER_PACKAGES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "tinyhtml5",
+    "pillow",
+    "pyphen",
+)
+# ... the system libraries that shape text (their file names carry their versions) ...
+_TEXT_LIBRARIES = ("pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig", "freetype")
+
+
 @cache
 def _renderer() -> str:
-    """What else decides a PDF's bytes: the versions of WeasyPrint and its PDF writer."""
-    return f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}"
+    """What else decides a PDF's bytes: the versions of WeasyPrint and what it uses, and the
+    fonts installed (a new font, or a new version of one, changes the printed glyphs)."""
+    packages = ", ".join(f"{name} {_version(name)}" for name in _RENDERER_PACKAGES)
+    libraries = ", ".join(_library_file(name) for name in _TEXT_LIBRARIES)
+    return f"{packages}\0{libraries}\0{_installed_fonts()}"
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"
+
+
+def _library_file(name: str) -> str:
+    """The library's real file, e.g. libpango-1.0.so.0.5000.12 (its links lead to it)."""
+    folders = [Path(f) for f in ("/usr/lib", "/usr/lib64", "/lib", "/usr/local/lib")]
+    for folder in [*folders, *Path("/usr/lib").glob("*-linux-gnu")]:
+        for path in sorted(folder.glob(f"lib{name}.so.*")):
+            return str(path.resolve())
+    return f"{name}: none"
+
+
+def _installed_fonts() -> str:
+    """A digest of every font fontconfig offers (file, version, size), or "" without fontconfig."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "--format", "%{file}|%{index}|%{fontversion}\\n"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    lines = []
+    for line in sorted(set(listed.splitlines())):
+        file = Path(line.split("|", 1)[0])
+        lines.append(f"{line}|{file.stat().st_size if file.is_file() else 0}")
+    return _digest("\n".join(lines).encode())
 
 
 def _key(html: str, base_url: str) -> str:
@@ -215,16 +277,9 @@ def html_to_pdfs(
             missing[key] = (html, base_url)
     if not make_missing:
         return results
-    waiting: dict[K, Future[Pdf | None]] = {}
-    pool = _workers(len(missing), workers)
-    for key, (html, base_url) in sorted(missing.items(), key=lambda item: -len(item[1][0])):  # longest first
-        if pool is None:
-            break
-        try:
-            waiting[key] = pool.submit(_make_without_site_files, html, base_url)
-        except BrokenProcessPool:
-            break
-    for key, (html, base_url) in missing.items():
+    waiting = _hand_to_workers(missing, workers)
+    # Those made here first: this process would otherwise only wait for the workers.
+    for key, (html, base_url) in sorted(missing.items(), key=lambda item: item[0] in waiting):
         try:
             made = _result(waiting[key]) if key in waiting else None
             if made is not None:
@@ -235,10 +290,76 @@ def html_to_pdfs(
     return {key: results[key] for key in documents if key in results}
 
 
+def _hand_to_workers(
+    missing: Mapping[K, tuple[str, str]], workers: int | None
+) -> dict[K, Future[Pdf | None]]:
+    """Each missing document's PDF on its way: started early by ``start_pdf``, or handed to the
+    workers now, longest first (none if one at a time is best: then they are made here). When
+    some were started early, the workers are busy with them, and the longest of the others (the
+    pack, which waits for every page) is left to this process, which would otherwise only wait."""
+    waiting: dict[K, Future[Pdf | None]] = {}
+    pool = _workers(len(missing), workers)
+    keep_one = any(_key(html, base_url) in _started for html, base_url in missing.values())
+    for key, (html, base_url) in sorted(missing.items(), key=lambda item: -len(item[1][0])):
+        started = _started.pop(_key(html, base_url), None)
+        if started is not None:
+            waiting[key] = started
+        elif keep_one:
+            keep_one = False
+        elif pool is not None:
+            try:
+                waiting[key] = pool.submit(_make_without_site_files, html, base_url)
+            except BrokenProcessPool:
+                pool = None
+    for unused in _started.values():  # started for a document this build no longer asks for
+        unused.cancel()
+    _started.clear()
+    return waiting
+
+
+def start_pdf(html: str, base_url: str, store: PdfStore, workers: int | None = None) -> None:
+    """Hand a document to the worker processes now, so its layout overlaps the rest of the build
+    (on 2 cores the second one is otherwise idle until every page is rendered); ``html_to_pdfs``
+    collects it later. Nothing is done for a document already kept, or without workers."""
+    key = _key(html, base_url)
+    if key in _started or store.has(key):
+        return
+    pool = _workers(2, workers)
+    if pool is None:
+        return
+    try:
+        _started[key] = pool.submit(_make_without_site_files, html, base_url)
+    except BrokenProcessPool:
+        _pool_broken()
+
+
+def warm_workers(workers: int | None = None) -> None:
+    """Start the worker processes and have each import WeasyPrint (about 1.5 s) while the build
+    reads the content, rather than when the first PDF is wanted."""
+    pool = _workers(2, workers)
+    if pool is None:
+        return
+    try:
+        for _ in range(_wanted(workers)):  # the pool starts a worker for each task none is free for
+            pool.submit(_import_weasyprint)
+    except BrokenProcessPool:
+        _pool_broken()
+
+
+def _import_weasyprint() -> None:
+    import weasyprint  # noqa: F401  # type: ignore[import-untyped]
+
+
+def _pool_broken() -> None:
+    global _pool
+    _pool = None
+    _started.clear()
+
+
 def _workers(jobs: int, workers: int | None) -> ProcessPoolExecutor | None:
     """The shared worker processes, started once per process; None if one at a time is best."""
     global _pool
-    wanted = workers or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
+    wanted = _wanted(workers)
     if min(wanted, jobs) < 2:
         return None
     if _pool is None:
@@ -247,12 +368,18 @@ def _workers(jobs: int, workers: int | None) -> ProcessPoolExecutor | None:
     return _pool
 
 
+def _wanted(workers: int | None) -> int:
+    return workers or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
+
+
 def _result(future: Future[Pdf | None]) -> Pdf | None:
     global _pool
     try:
         return future.result()
     except BrokenProcessPool:  # a worker died: make this one here, and start new workers next time
         _pool = None
+        return None
+    except CancelledError:
         return None
 
 

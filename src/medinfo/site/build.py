@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -38,14 +39,10 @@ from medinfo.pages import GLOSSARY_PAGE, HANDOUTS_PAGE
 from medinfo.printing.handouts import (
     PageForPrint,
     handout_html,
-    handout_path,
     pack_html,
-    pack_path,
-    pack_title,
     team_heading,
-    words_explained,
 )
-from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs
+from medinfo.printing.pdf import DocumentPdfError, Pdf, PdfStore, html_to_pdfs, start_pdf
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.problems import Problem
 from medinfo.project import Project
@@ -65,9 +62,9 @@ from medinfo.site.csp import headers_file, inline_script_hashes, with_policy
 from medinfo.site.edit_links import edit_url
 from medinfo.site.glossary import abbreviations
 from medinfo.site.menu import site_menu
-from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, publish_own_assets
+from medinfo.site.own_assets import BUNDLE_CSS, BUNDLE_JS, inline_favicon, publish_own_assets
 from medinfo.site.search_worker import with_site_search_worker
-from medinfo.site.session import Session
+from medinfo.site.session import SeenPage, Session
 from medinfo.site.stages import (
     AssetLinks,
     Download,
@@ -78,12 +75,16 @@ from medinfo.site.stages import (
     Pdfs,
     RenderedPages,
     Said,
+    site_downloads,
 )
 from medinfo.sources.state import STATE_DIR, STATE_FILE, load_state
 
 # Sides of A4 for a topic's handout: two sheets printed on both sides. Most fit on 2 sides;
 # at 12pt with the urgent-help card on page 1, the longest pages (side effects) take 3.
 MAX_HANDOUT_PAGES = 4
+# Above this many pages, a worker process reads each page's HTML beside the engine (at 1,000 pages,
+# a third of the build); below, starting the worker would cost more than it saves.
+PAGES_FOR_A_WORKER = 100
 CACHE_FOLDER = ".cache/pdf"  # beside the configuration file, unless MEDINFO_PDF_CACHE says otherwise
 
 
@@ -134,7 +135,7 @@ class SiteBuild:
             session,
             content,
             pages,
-            _downloads(content, pages),
+            site_downloads(content, pages.values()),
             generated={page.path: page for page in render_pages(content)},
             hand_written_cited=hand_written_cited(content, project.docs_dir),
             sources_changed=_sources_changed(project.root),
@@ -164,6 +165,10 @@ class SiteBuild:
         if self.session.serving:
             return AssetLinks(list(css), list(js))
         return AssetLinks([BUNDLE_CSS] if css else [], [BUNDLE_JS] if js else [], (tuple(css), tuple(js)))
+
+    def favicon(self, path: str) -> str:  # its file in a preview, inside each page when published
+        inline = None if self.session.serving else inline_favicon(self.project.docs_dir / path)
+        return inline or path
 
     # --- each page --------------------------------------------------------------------------
 
@@ -196,7 +201,7 @@ class SiteBuild:
         if review is not None:
             changes = registered.changes if registered else ()
             meta["review_banner"], said = self._banner(review, source, changes[0].date if changes else None)
-            if page.path in {entry.page_path for entry in self.content.topics}:
+            if page.path in self._topic_paths:
                 meta["structured_data"] = medical_web_page(
                     title=str(page.meta.get("title", page.title)),
                     description=str(page.meta.get("description", "")),
@@ -209,6 +214,10 @@ class SiteBuild:
                 )
         edit_file = registered.edit_file if registered else source
         return PageAdditions(meta, edit_url(self.settings.edit_url_base, edit_file or ""), said)
+
+    @cached_property
+    def _topic_paths(self) -> frozenset[str]:  # once: a set per page made 1,000 pages quadratic
+        return frozenset(entry.page_path for entry in self.content.topics)
 
     def source_note(self, path: str) -> SourceNote | None:
         """What the page says while a source it cites has changed and is being reread (a hand-written
@@ -232,10 +241,17 @@ class SiteBuild:
             )
         return banner, Said()
 
-    def page_html(self, page: PageIn, html: str) -> PageSeen:
-        """The page's HTML with glossary words marked, and what the page rules and its PDF need."""
-        is_glossary = page.path == GLOSSARY_PAGE
-        seen = self.session.check_page(page.path, self.source_file(page), html, is_glossary)
+    def page_html(self, page: PageIn, html: str) -> Callable[[], PageSeen]:
+        """The page read for its marks, rules and PDF: call the result once every page is rendered."""
+        in_worker = len(self.pages) > PAGES_FOR_A_WORKER and not self.session.serving
+        source = self.source_file(page)
+        later = self.session.check_page(page.path, source, html, page.path == GLOSSARY_PAGE, in_worker)
+        if in_worker:
+            return lambda: self._page_seen(page, later())
+        seen = self._page_seen(page, later())
+        return lambda: seen
+
+    def _page_seen(self, page: PageIn, seen: SeenPage) -> PageSeen:
         printed = None
         if page.path in self.downloads:
             note = self.source_note(page.path)
@@ -246,7 +262,11 @@ class SiteBuild:
                 review=self.pages[page.path].review,
                 body_html=seen.html,
                 source_note=note.text if note else None,
+                words=seen.words,
             )
+            if self.makes_pdfs():  # its layout starts now, beside the rest of the build
+                handout = handout_html(printed, self.content.medicine)
+                start_pdf(handout, printed.address, self._store(), self.settings.pdf_workers)
         return PageSeen(seen.html, seen.checked, printed)
 
     # --- print ------------------------------------------------------------------------------
@@ -258,9 +278,7 @@ class SiteBuild:
         """
         store = self._store()
         store.used.clear()
-        make_missing = (
-            self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
-        )
+        make_missing = self.makes_pdfs()
         if not make_missing and store.is_empty():
             return Pdfs({}, dict(self.downloads))
         printed = rendered.printed
@@ -312,6 +330,10 @@ class SiteBuild:
             )
         return Said(tuple(problems), tuple(notes))
 
+    def makes_pdfs(self) -> bool:
+        """Missing PDFs are made: always when building, in a preview only if MEDINFO_MAKE_PDFS=1."""
+        return self.settings.make_pdfs if self.settings.make_pdfs is not None else not self.session.serving
+
     def _store(self) -> PdfStore:
         if self.settings.pdf_cache_off:
             return self.session.pdf_store(None)
@@ -330,7 +352,7 @@ class SiteBuild:
         printed = rendered.printed.get(page.path)
         if printed:  # paper from the browser carries what the page's PDF handout does
             meta["print_team"] = team_heading(self.content.medicine)
-            meta["print_words"] = words_explained(printed.body_html)
+            meta["print_words"] = printed.words_explained()
         if page.path == HANDOUTS_PAGE:
             pack = pdfs.downloads[""]
             meta["downloads"] = [pack, *(d for key, d in pdfs.downloads.items() if key != "")]
@@ -370,15 +392,3 @@ def _sources_changed(root: Path) -> dict[str, dt.date]:
             "Only 'medinfo sources watch' and 'medinfo sources accept' write it: restore it "
             f"from git (git checkout -- {STATE_DIR}/) rather than editing it."
         ) from None
-
-
-def _downloads(content: Content, pages: Mapping[str, SitePage]) -> dict[str, Download]:
-    """By the path of the page each one prints ("" for the pack)."""
-    medicine = content.medicine
-    downloads = {
-        page.path: Download(page.title, handout_path(medicine, Path(page.path).stem), page.download_label)
-        for page in pages.values()
-        if page.prints
-    }
-    downloads[""] = Download(pack_title(medicine), pack_path(medicine), "Download the pack")
-    return downloads

@@ -30,7 +30,16 @@ def abbreviations(glossary: Iterable[GlossaryEntry]) -> dict[str, str]:
 def mark_first_uses(html: str | BeautifulSoup) -> str:
     """The page with each word's first use focusable (a parsed page is changed in place)."""
     soup = parsed(html)
+    mark_words(soup)
+    return str(soup)
+
+
+def mark_words(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """Make each word's first use focusable, in place; return the words the page explains, with
+    their explanations, in the order they first come (what ``words_explained`` reads back), so
+    a page parsed once gives both."""
     explained: set[str] = set()
+    words: dict[str, str] = {}  # explanation -> the word as first used (forms share one)
     for abbr in soup.find_all("abbr"):
         if abbr.find_parent(["a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"]):
             abbr.unwrap()
@@ -40,7 +49,9 @@ def mark_first_uses(html: str | BeautifulSoup) -> str:
         if explanation not in explained:
             explained.add(explanation)
             abbr["tabindex"] = "0"
-    return str(soup)
+        if "title" in abbr.attrs:
+            words.setdefault(explanation, abbr.get_text())
+    return [(word, explanation) for explanation, word in words.items()]
 
 
 def remove_all(html: str | BeautifulSoup) -> str:

@@ -1,4 +1,5 @@
-"""Every page as Markdown in a folder, as the engine would see it: for ``medinfo render``."""
+"""Every page as Markdown on disk, as the engine would see it: for ``medinfo render`` and the
+plain-MkDocs project the benchmark compares against."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader
 
+from medinfo.printing.pdf import warm_workers
 from medinfo.problems import ContentError
 from medinfo.project import Project
 from medinfo.settings import Settings, SettingsError
@@ -65,6 +66,8 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     except (BuildError, SettingsError) as error:
         raise PluginError(str(error)) from None
     config[_BUILD] = build
+    if build.makes_pdfs():  # the PDF workers start while the content is read
+        warm_workers(build.settings.pdf_workers)
     config[_RENDERED] = RenderedPages()
     config[_HASHES] = set()
     config.extra["care_team"] = build.content.medicine.care_team
@@ -75,6 +78,8 @@ def start(config: MkDocsConfig) -> MkDocsConfig:
     assets = build.asset_links(list(config.extra_css), [str(script) for script in config.extra_javascript])
     config.extra_css, config.extra_javascript = assets.css, assets.js  # type: ignore[assignment]
     config[_ASSETS] = assets
+    if config.theme["favicon"]:
+        config.theme["favicon"] = build.favicon(str(config.theme["favicon"]))
     _report(said)
     return config
 
@@ -110,15 +115,22 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def page_html(html: str, page: Page, config: MkDocsConfig) -> str:
-    seen = _build(config).page_html(_page_in(page, config), html)
+    """The page goes on as it is, to be read beside the engine; its glossary marks go in once every
+    page is rendered (``make_pdfs``)."""
     rendered: RenderedPages = config[_RENDERED]
-    rendered.add(page.file.src_uri, seen)
-    return seen.html
+    rendered.expect(page.file.src_uri, html, _build(config).page_html(_page_in(page, config), html))
+    return html
 
 
 def make_pdfs(files: Files, config: MkDocsConfig) -> None:
-    """Every page is rendered: make the PDFs before any page is written, so each can show its size."""
+    """Every page is rendered: each gets its glossary marks (before the theme or search sees it),
+    and the PDFs are made before any page is written, so each can show its size."""
     build = _build(config)
+    rendered: RenderedPages = config[_RENDERED]
+    rendered.settle()
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in rendered.marked:
+            file.page.content = rendered.marked.pop(file.src_uri)
     try:
         pdfs = build.make_pdfs(config[_RENDERED], _site_lookup(files, config))
     except BuildError as error:

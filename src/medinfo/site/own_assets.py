@@ -14,6 +14,7 @@ script wrapped in its own function.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,3 +57,11 @@ def publish_own_assets(site_dir: Path, own_dir: Path, css: Sequence[str], js: Se
             published = site_dir / folder / source.name
             if f"{folder}/{source.name}" not in {*css, *js} and published.is_file():
                 published.write_text(minify(published.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def inline_favicon(file: Path) -> str | None:
+    """An SVG favicon as a ``data:`` address written into each page (0.2 KB): the same icon, and
+    one request fewer on every first visit. None for another kind of file (kept as a file)."""
+    if file.suffix.lower() != ".svg" or not file.is_file():
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(file.read_bytes()).decode("ascii")

@@ -6,14 +6,16 @@ engine's adapter keeps each one between the engine's events and hands it to the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from medinfo.checks.page_checks import CheckedPage
-from medinfo.printing.handouts import PageForPrint
+from medinfo.content.entries import Content
+from medinfo.printing.handouts import PageForPrint, handout_path, pack_path, pack_title
 from medinfo.problems import Problem
+from medinfo.registry import SitePage
 
 Lookup = Callable[[str], bytes | None]  # a site file's bytes by its full address, or None
 
@@ -73,13 +75,32 @@ class PageSeen:
 @dataclass
 class RenderedPages:
     """Every page as the engine rendered it, gathered from ``page_html``; read by ``make_pdfs``,
-    ``page_context`` and ``finish``."""
+    ``page_context`` and ``finish``.
+
+    A page's HTML goes back to the engine as it came, and is read (glossary marks, page rules,
+    words for paper) perhaps in a worker process while the engine renders the next pages; once
+    every page is rendered, ``settle`` collects the results, and ``marked`` has each page's HTML
+    with its glossary marks, for the engine to write.
+    """
 
     checked: dict[str, CheckedPage] = field(default_factory=dict)
     printed: dict[str, PageForPrint] = field(default_factory=dict)
+    waiting: dict[str, tuple[str, Callable[[], PageSeen]]] = field(default_factory=dict)
+    marked: dict[str, str] = field(default_factory=dict)  # each page's HTML with its glossary marks
 
-    def add(self, path: str, seen: PageSeen) -> None:
+    def expect(self, path: str, html: str, seen: Callable[[], PageSeen]) -> None:
+        self.waiting[path] = (html, seen)
+
+    def settle(self) -> None:
+        """Wait for every page still being read (in the order they came)."""
+        for path, (html, seen) in self.waiting.items():
+            self.add(path, html, seen())
+        self.waiting.clear()
+
+    def add(self, path: str, html: str, seen: PageSeen) -> None:
         self.checked[path] = seen.checked
+        if seen.html != html:
+            self.marked[path] = seen.html
         if seen.printed is not None:
             self.printed[path] = seen.printed
 
@@ -101,3 +122,15 @@ class AssetLinks:
     css: list[str]
     js: list[str]
     bundled: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+
+def site_downloads(content: Content, pages: Iterable[SitePage]) -> dict[str, Download]:
+    """The PDFs the site offers, by the path of the page each one prints ("" for the pack)."""
+    medicine = content.medicine
+    downloads = {
+        page.path: Download(page.title, handout_path(medicine, Path(page.path).stem), page.download_label)
+        for page in pages
+        if page.prints
+    }
+    downloads[""] = Download(pack_title(medicine), pack_path(medicine), "Download the pack")
+    return downloads
