@@ -41,12 +41,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return site.page_markdown(markdown, page, config)
 
 
-# Glossary words made focusable; the page kept for the page rules and its handout.
+# The page read (beside MkDocs on a large site) for the page rules, its glossary marks and its handout.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site.page_html(html, page, config)
 
 
-# Every page is rendered and none written yet: make the PDFs, so each page can show its size.
+# Every page is rendered and none written yet: the glossary marks go in, then the PDFs are made,
+# so each page can show its size.
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     site.make_pdfs(files, config)
     return env

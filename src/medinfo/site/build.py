@@ -9,9 +9,11 @@ turns the engine's objects into these calls and keeps each step's results for th
    renders the generated pages and reads which sources the source watch saw change;
    ``menu`` fills in the menu, ``markdown_pages`` and ``pdf_paths`` give the files to add,
    ``abbreviations`` the glossary for Markdown's ``abbr``, ``asset_links`` the CSS and JS;
-2. per page: ``page_markdown`` (banner, source note, edit link, metadata), then ``page_html`` (glossary
-   marks, and the page as the rules and the PDFs need it, kept in ``RenderedPages``);
-3. ``make_pdfs(rendered, ...)`` once every page is rendered, then per page
+2. per page: ``page_markdown`` (banner, source note, edit link, metadata), then ``page_html`` (the page
+   read for the rules, its glossary marks and its PDF, beside the engine on a large site;
+   gathered in ``RenderedPages``);
+3. ``make_pdfs(rendered, ...)`` once every page is rendered (the adapter first puts each
+   page's glossary marks in), then per page
    ``page_context(page, rendered, pdfs)`` (print header, download links) and ``protect``
    (security policy);
 4. ``finish(rendered, ...)`` runs the page rules over every page and writes ``_headers``.

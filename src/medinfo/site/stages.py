@@ -27,9 +27,6 @@ class Said:
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()
 
-    def __add__(self, other: Said) -> Said:
-        return Said(self.problems + other.problems, self.notes + other.notes)
-
 
 @dataclass(frozen=True)
 class Download:
