@@ -21,6 +21,7 @@ from medinfo import clock
 from medinfo.checks.review import ReviewBanner, review_banner
 from medinfo.content.loader import Content
 from medinfo.content.schema import Medicine, Review
+from medinfo.printing.list_columns import in_two_columns
 from medinfo.printing.pack_sources import share_card_and_sources
 from medinfo.printing.qr import is_preview_address, qr_svg
 from medinfo.render.plain import long_date, markdown_text
@@ -111,9 +112,9 @@ def pack_html(pages: list[PageForPrint], content: Content, address: str) -> str:
         "signed_off": sum(1 for r in reviews if r.signed_off),
         "reviewed": len(reviews),
         "card_title": content.urgent_help.heading,
-        "card": Markup(shared.card),  # made by the site's own renderer, like the page bodies
+        "card": Markup(in_two_columns(shared.card)),  # made by the site's own renderer, like the bodies
         # The card's most urgent level on the cover too, so page 1 says when to call 999.
-        "emergency": Markup(_first_level(shared.card)),
+        "emergency": Markup(in_two_columns(_first_level(shared.card))),
         "sources": Markup(shared.sources),
     }
     return _document(pack_title(medicine), medicine, parts, cover=cover)
@@ -168,7 +169,7 @@ def _part(
     words: list[tuple[str, str]] | None = None,
 ) -> _Part:
     banner = review_banner(page.review, clock.today(), medicine.care_team) if page.review else None
-    body = style_inline_svgs(body_html)
+    body = in_two_columns(style_inline_svgs(body_html))
     return _Part(
         anchor=f"{prefix}top" if prefix else "top",
         title=page.title,
