@@ -45,6 +45,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "first_load_requests_max": ("<=", 10),
     "linkcheck_s": ("<=", 10),
     "preview_refresh_s": ("<=", 1.5),
+    "lcp_s_max": ("<=", 2.5),  # Lighthouse mobile, the slowest kind of page
 }
 # Each kind of page a reader can land on, as a path inside the built site.
 PAGE_KINDS = {
@@ -55,6 +56,8 @@ PAGE_KINDS = {
     "sources": "sources/",
     "handouts": "handouts/",
     "calendar": "my-test-calendar/",
+    "urgent": "urgent-help/",
+    "tracker": "monitoring-tracker/",
     "404": "404.html",
 }
 PREVIEW_TOPIC, PREVIEW_HEADING = "monitoring", "Why you need tests"
@@ -282,6 +285,26 @@ def weight(site: Path, results: dict[str, Any]) -> None:
     results["first_load"] = pages
 
 
+def lighthouse(site: Path, results: dict[str, Any]) -> None:
+    import lighthouse as page_paint
+
+    from medinfo.browser import CHROMIUM
+
+    command = page_paint.lighthouse_command()
+    if CHROMIUM is None or command is None:
+        missing = "Chromium (apt-get install chromium)" if CHROMIUM is None else "Lighthouse"
+        say(f"lighthouse: skipped, {missing} is not installed (see bench/lighthouse.py)")
+        results["lcp_note"] = f"not measured: {missing} is not installed"
+        return
+    say("lighthouse: each kind of page, mobile, served with gzip")
+    pages = page_paint.lighthouse(site, PAGE_KINDS, command)
+    slowest = max(pages.values(), key=lambda p: p["lcp_s"])
+    results["lcp_s_max"] = slowest["lcp_s"]
+    results["lcp_slowest_page"] = slowest["path"] or "/"
+    results["lighthouse_performance_min"] = min(p["performance"] for p in pages.values())
+    results["lighthouse"] = pages
+
+
 def linkcheck(site: Path, results: dict[str, Any]) -> None:
     from medinfo.site.localserver import serve
     from medinfo.site.publish import run_linkchecker
@@ -377,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="overhead,weight,linkcheck,preview,scale",
+        default="overhead,weight,lighthouse,linkcheck,preview,scale",
         help="comma-separated steps to run (default: all)",
     )
     parser.add_argument("--table", type=Path, help="only print the table of an earlier results.json")
@@ -429,11 +452,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="medinfo-bench-") as folder:
         work = Path(folder)
         site: Path | None = None
-        if "overhead" in steps or "weight" in steps or "linkcheck" in steps:
+        if steps & {"overhead", "weight", "lighthouse", "linkcheck"}:
             site = overhead(project, work, env, runs if "overhead" in steps else 1, results)
             save()
         steps_run: dict[str, Callable[[], None]] = {  # the longest, the scaling builds, last
             "weight": lambda: weight(site, results),  # type: ignore[arg-type]
+            "lighthouse": lambda: lighthouse(site, results),  # type: ignore[arg-type]
             "linkcheck": lambda: linkcheck(site, results),  # type: ignore[arg-type]
             "preview": lambda: preview(project, env, 1 if args.quick else 3, results),
             "scale": lambda: scale(project, work, sizes, 1 if args.quick else 3, results, save),
