@@ -1,13 +1,13 @@
-"""Accessibility, keyboard use and privacy, checked in a real browser (Debian's Chromium).
+"""Accessibility and keyboard use, checked in a real browser (Debian's Chromium).
 
 - axe-core (bundled by axe-playwright-python) with the WCAG 2.0, 2.1 and 2.2
   A and AA rules, plus axe's best practices, on every page of the built site:
   desktop and phone-sized, light and dark palette. Zero violations.
 - The keyboard alone: skip link, visible and unobscured focus, every link of
   the main content, glossary words, print/download controls, the phone menu.
-- Privacy: every request the browser makes while reading every page (and
-  searching) goes to the local server; no cookies; nothing stored but the
-  palette choice the privacy page mentions.
+- Privacy (every request goes to the local server, no cookies, nothing kept
+  but the palette choice) is checked in tests/test_csp.py, in the same visit
+  of every page as the security policy.
 
 One browser and one server for the whole module. Skipped, with the reason
 shown, when Chromium is not installed; `.ci/run` sets REQUIRE_BROWSER=1 so CI
@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
@@ -30,7 +29,7 @@ if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         raise RuntimeError("REQUIRE_BROWSER=1 but Chromium is not installed")
     pytest.skip(
-        "Chromium is not installed: accessibility, keyboard and privacy checks skipped",
+        "Chromium is not installed: accessibility and keyboard checks skipped",
         allow_module_level=True,
     )
 
@@ -374,43 +373,3 @@ def test_phone_menu_opens_and_closes_with_the_keyboard(browser: Browser, site_ur
     assert page.evaluate("document.activeElement.classList.contains('site-menu-button')")
     assert not page.locator(".md-sidebar--primary .md-nav__link[href]").first.is_visible()
     context.close()
-
-
-# --- Privacy -----------------------------------------------------------------------
-
-
-@pytest.mark.e2e
-def test_no_request_leaves_the_site_and_no_cookie_is_set(
-    browser: Browser, site_url: str, site_pages: list[str]
-) -> None:
-    local = urlsplit(site_url).netloc
-    context = open_context(browser, "desktop")
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))  # pages and workers alike
-    page = context.new_page()
-    for path in site_pages:
-        goto(page, site_url + path)
-        page.wait_for_load_state("networkidle")
-    # Search, and switch the palette: the things a reader does besides reading.
-    goto(page, site_url + TOPIC)
-    page.keyboard.press("/")
-    page.keyboard.type("thyroid")
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("Escape")
-    page.locator("label[for^='__palette_']:visible").first.click()
-    page.wait_for_load_state("networkidle")
-    storage = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]")
-    cookies = context.cookies()
-    context.close()
-
-    # data: addresses are inline images inside the site's own CSS: no network involved.
-    outside = sorted(
-        {url for url in requests if not url.startswith("data:") and urlsplit(url).netloc != local}
-    )
-    assert not outside, "requests to other hosts:\n" + "\n".join(outside)
-    assert len(requests) > len(site_pages)  # it really recorded the pages and their files
-    assert any(url.endswith("search/search_index.json") for url in requests)  # the search worker's fetch
-    assert cookies == [] and storage[2] == ""
-    local_keys, session_keys, _ = storage
-    # Only the light/dark choice, kept on the reader's device (as the privacy page says).
-    assert [key.rsplit(".", 1)[-1] for key in local_keys] == ["__palette"] and session_keys == []
