@@ -182,7 +182,7 @@ GENERATED: tuple[GeneratedPage, ...] = (
         title=_text(HANDOUTS_TITLE),
         made_from=_text(_TOPICS_FOLDER + " (one handout per topic)"),
         one_file=False,
-        render=lambda c, _: PageText(render_handouts_page(HANDOUTS_TITLE, c.medicine)),
+        render=lambda c, _: PageText(render_handouts_page(HANDOUTS_TITLE, c.medicine, c.medicine_file)),
         menu=HANDOUTS_MARKER,
     ),
     GeneratedPage(

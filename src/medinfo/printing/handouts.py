@@ -212,11 +212,16 @@ def _slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
-def render_handouts_page(content_title: str, medicine: Medicine) -> str:
-    """The page that lists every handout (the list itself is added by the theme, with file sizes)."""
+def render_handouts_page(content_title: str, medicine: Medicine, medicine_file: str) -> str:
+    """The page that lists every handout (the list itself is added by the theme, with file sizes).
+
+    Its words an editor can change (the medicine's name, the care team's) are in ``medicine_file``:
+    the page's problems name that file, as other generated pages name theirs.
+    """
     front = {
         "title": content_title,
         "description": f"Printable handouts about {medicine.brand_name} for MS nurses and patients.",
+        "source_file": medicine_file,
     }
     return (
         "---\n"
