@@ -592,8 +592,9 @@ CASES = [
     Case(
         "medical word missing from the glossary",
         replace("content_src/medical-terms.yaml", "  - protein\n", "  - protein\n  - examplimab\n"),
-        WORKS,
-        1,
+        # The pages show the medicine's generic name: reported where an editor finds it.
+        "content_src/medicine.yaml",
+        "generic_name: examplimab",
         "(page text)",
         "uses the medical word 'examplimab'",
     ),

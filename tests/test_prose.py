@@ -66,6 +66,30 @@ def test_medical_word_missing_from_glossary_and_unused_entry() -> None:
     ]
 
 
+def test_a_word_a_page_shows_from_a_shared_file_is_found_in_that_file() -> None:
+    """The care team's name is on every page and the urgent card on every topic: a word from
+    them is reported where an editor can change it, not on line 1 of the page's own file."""
+    lines = {
+        "content_src/topics/x.yaml": ["title: X", "text: Your team checks you."],
+        "content_src/medicine.yaml": ["brand_name: Zelvora", "care_team: your lymphocyte team"],
+        "content_src/urgent-help.yaml": ["levels:", "  - sign: Coughing up blood (haemoptysis)"],
+    }
+    shared = ("content_src/medicine.yaml", "content_src/urgent-help.yaml")
+    text = "Your lymphocyte team checks you. Call if you have haemoptysis. Your team checks you at 5%."
+    problems = check_pages([page(text)], [], ["lymphocyte", "haemoptysis"], "g.yaml", lines, shared)
+    found = sorted((p.file, p.line, p.message.split("'")[1]) for p in problems)
+    assert found == [
+        ("content_src/medicine.yaml", 2, "lymphocyte"),
+        ("content_src/topics/x.yaml", 1, "5%"),  # in no file: the page's own, line 1
+        ("content_src/urgent-help.yaml", 2, "haemoptysis"),
+    ]
+    # A word in the page's own file is reported there, first.
+    lines["content_src/topics/x.yaml"].append("more: your lymphocyte team")
+    again = check_pages([page(text)], [], ["lymphocyte"], "g.yaml", lines, shared)
+    [own] = [p for p in again if "lymphocyte" in p.message]
+    assert (own.file, own.line) == ("content_src/topics/x.yaml", 3)
+
+
 def test_glossary_page_does_not_count_as_using_a_term() -> None:
     glossary_page = PageProse("glossary.md", "content_src/glossary.yaml", "Platelets: cells.", True)
     problems = check_pages([glossary_page], [entry("platelets")], [], "content_src/glossary.yaml", {})

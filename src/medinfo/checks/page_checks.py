@@ -67,8 +67,13 @@ def page_rules(pages: list[CheckedPage], content: Content, root: Path) -> list[P
     ]
     prose = [PageProse(page.path, page.source_file, page.prose, page.is_glossary) for page in pages]
     lines = {page.source_file: _lines(root, page.source_file) for page in pages}
-    lines[content.glossary_file] = _lines(root, content.glossary_file)
-    problems += check_pages(prose, content.glossary, content.medical_terms, content.glossary_file, lines)
+    # Words many pages show: the medicine's and care team's names, and the urgent-help card.
+    shared = (content.medicine_file, content.urgent_help_file)
+    for file in (content.glossary_file, *shared):
+        lines[file] = _lines(root, file)
+    problems += check_pages(
+        prose, content.glossary, content.medical_terms, content.glossary_file, lines, shared
+    )
     return problems
 
 

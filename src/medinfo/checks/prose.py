@@ -8,7 +8,7 @@ source lists, citation numbers and pictures are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,6 @@ import textstat
 from bs4 import BeautifulSoup, Tag
 
 from medinfo.checks.pagehtml import parsed
-from medinfo.checks.safety import line_of
 from medinfo.checks.syllables import use_lazy_pronunciations
 from medinfo.content.schema import GlossaryEntry
 from medinfo.problems import Problem
@@ -87,8 +86,27 @@ def readability_report(pages: Iterable[PageProse]) -> str:
     return "\n".join(lines)
 
 
+def _locate(
+    page: PageProse, needle: str, source_lines: dict[str, list[str]], shared_files: Sequence[str]
+) -> tuple[str, int]:
+    """Where an editor finds ``needle``: the page's own file, else one of the files whose words
+    many pages show (the medicine's and care team's names, the urgent-help card); if none has it,
+    the page's own file, line 1."""
+    for file in (page.source_file, *shared_files):
+        lines = source_lines.get(file, [])
+        found = next((n for n, line in enumerate(lines, 1) if needle.lower() in line.lower()), None)
+        if found is not None:
+            return file, found
+    return page.source_file, 1
+
+
 def _page_problems(
-    page: PageProse, lines: list[str], medical_terms: Iterable[str], explained: set[str], glossary_file: str
+    page: PageProse,
+    source_lines: dict[str, list[str]],
+    shared_files: Sequence[str],
+    medical_terms: Iterable[str],
+    explained: set[str],
+    glossary_file: str,
 ) -> list[Problem]:
     """One page's plain-language problems: its grade, percentages and unexplained medical words."""
     problems = []
@@ -106,8 +124,7 @@ def _page_problems(
     for match in _PERCENT.finditer(page.text):
         problems.append(
             Problem(
-                page.source_file,
-                line_of(lines, match.group(0)),
+                *_locate(page, match.group(0), source_lines, shared_files),
                 "(page text)",
                 f"{page.page} gives a percentage ('{match.group(0)}'). Give the number with "
                 "'how_many' instead, so readers see words like 'about 4 in 10 people'.",
@@ -117,8 +134,7 @@ def _page_problems(
         if term.lower() not in explained and _uses(page.text, term):
             problems.append(
                 Problem(
-                    page.source_file,
-                    line_of(lines, term),
+                    *_locate(page, term, source_lines, shared_files),
                     "(page text)",
                     f"{page.page} uses the medical word '{term}', which is not explained in "
                     f"{glossary_file}. Add it there with a plain explanation.",
@@ -133,15 +149,19 @@ def check_pages(
     medical_terms: Iterable[str],
     glossary_file: str,
     source_lines: dict[str, list[str]],
+    shared_files: Sequence[str] = (),
 ) -> list[Problem]:
-    """Grade above 8, percentages, medical words missing from the glossary, unused glossary entries."""
+    """Grade above 8, percentages, medical words missing from the glossary, unused glossary entries.
+
+    ``source_lines`` holds the lines of each page's file, and of ``shared_files``: the files whose
+    words are shown on many pages, where a word not in the page's own file is looked for.
+    """
     glossary = list(glossary)
     explained = {form.lower() for entry in glossary for form in (entry.term, *entry.also_called)}
     problems: list[Problem] = []
 
     for page in pages:
-        lines = source_lines.get(page.source_file, [])
-        problems += _page_problems(page, lines, medical_terms, explained, glossary_file)
+        problems += _page_problems(page, source_lines, shared_files, medical_terms, explained, glossary_file)
     for entry in glossary:
         forms = (entry.term, *entry.also_called)
         if not any(_uses(page.text, form) for page in pages if not page.is_glossary for form in forms):
