@@ -246,7 +246,7 @@ def test_a_changed_source_opens_one_issue_titled_with_the_date(tmp_path: Path) -
     assert any(call.startswith("gh label create source-watch") for call in calls)
     assert "gh issue list --label source-watch --state open --limit 1 --json number --jq .[].number" in calls
     [create] = [call for call in calls if call.startswith("gh issue create")]
-    assert re.search(r"--title Source watch: a source changed \(\d{4}-\d{2}-\d{2}\)$", create)
+    assert re.search(r"--title Source watch: sources to reread \(\d{4}-\d{2}-\d{2}\)$", create)
     assert "--label source-watch --body-file body.md" in create
     body = (tmp_path / "body.md").read_text(encoding="utf-8")
     assert body.startswith("# Source watch") and "https://github.com/o/r/actions/runs/1" in body

@@ -1,8 +1,9 @@
 """``medinfo sources``: watch the cited sources for changes, and accept them once reread.
 
 medinfo sources watch [--report FILE] [--json] [--leaflet FILE_OR_URL]
-    exit 0: nothing changed (an unreachable or not yet accepted source is only reported),
-    1: a source changed or moved (or the given leaflet differs from the passages), 2: cannot run.
+    exit 0: nothing changed (an unreachable source is only reported),
+    1: a source changed, moved or was never accepted (or the given leaflet differs from the
+    passages), 2: cannot run.
 medinfo sources accept ID... | --all
     fetch each source again and record its main text as accepted; exit 1 if one could not be.
 """

@@ -21,9 +21,11 @@ class WatchReport:
 
     @property
     def differs(self) -> bool:
-        """Something for an editor to reread: exit status 1."""
-        moved_or_changed = any(r.status in (Status.CHANGED, Status.MOVED) for r in self.sources)
-        return moved_or_changed or bool(self.leaflet and self.leaflet.differs)
+        """Something for an editor to reread: exit status 1. A source never accepted counts: until
+        an editor reads and accepts it, the watch has nothing to compare it with, so a change to it
+        would go unseen week after week."""
+        to_read = (Status.CHANGED, Status.MOVED, Status.NEW)
+        return any(r.status in to_read for r in self.sources) or bool(self.leaflet and self.leaflet.differs)
 
     def summary(self) -> str:
         counts = Counter(r.status.value for r in self.sources)
