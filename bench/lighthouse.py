@@ -11,28 +11,24 @@ Lighthouse is found as ``node_modules/.bin/lighthouse`` or in ``LIGHTHOUSE``.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from medinfo.browser import CHROMIUM, CHROMIUM_ARGS
+from medinfo.site.localserver import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parents[1]
 # Text a web host compresses (GitHub Pages gzips these); images and PDFs go as they are.
 _COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", "/")
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Sends text gzipped when the browser asks for it, as the published site's host does."""
 
     def send_head(self) -> Any:  # the file's body, gzipped; the handler copies it out and closes it
@@ -51,21 +47,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve_gzipped(site: Path) -> Iterator[str]:
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def lighthouse_command() -> str | None:
@@ -106,5 +87,5 @@ def run_page(command: str, url: str) -> dict[str, Any]:
 
 def lighthouse(site: Path, kinds: dict[str, str], command: str) -> dict[str, dict[str, Any]]:
     """Each kind of page's figures, one Lighthouse run each (a fresh browser, nothing cached)."""
-    with serve_gzipped(site) as base:
+    with serve(site, _GzipHandler) as base:
         return {kind: {"path": path, **run_page(command, base + path)} for kind, path in kinds.items()}

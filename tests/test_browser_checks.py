@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, OFFLINE_ARGS
 
 if CHROMIUM is None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -37,12 +37,6 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from conftest import launch_browser  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize  # noqa: E402
 
-OFFLINE_ARGS = [
-    *CHROMIUM_ARGS,
-    # Any host but the local server fails to resolve: a page that reaches out
-    # is still seen (the request is recorded) but nothing leaves the machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 VIEWPORTS: dict[str, ViewportSize] = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},

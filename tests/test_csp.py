@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, OFFLINE_ARGS
 from serving import serve
 
 from medinfo.site.csp import headers_file, inline_script_hashes, policy, with_policy
@@ -27,12 +27,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
-OFFLINE_ARGS = [
-    *CHROMIUM_ARGS,
-    # Any host but the local server fails to resolve: a page that reaches out
-    # is still seen (the request is recorded) but nothing leaves the machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 needs_browser = pytest.mark.skipif(
     CHROMIUM is None and os.environ.get("REQUIRE_BROWSER") != "1", reason="Chromium is not installed"
 )

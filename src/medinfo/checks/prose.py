@@ -16,6 +16,7 @@ import textstat
 from bs4 import BeautifulSoup, Tag
 
 from medinfo.checks.pagehtml import parsed
+from medinfo.checks.safety import find_line
 from medinfo.checks.syllables import use_lazy_pronunciations
 from medinfo.content.schema import GlossaryEntry
 from medinfo.problems import Problem
@@ -93,8 +94,7 @@ def _locate(
     many pages show (the medicine's and care team's names, the urgent-help card); if none has it,
     the page's own file, line 1."""
     for file in (page.source_file, *shared_files):
-        lines = source_lines.get(file, [])
-        found = next((n for n, line in enumerate(lines, 1) if needle.lower() in line.lower()), None)
+        found = find_line(source_lines.get(file, []), needle)
         if found is not None:
             return file, found
     return page.source_file, 1

@@ -30,6 +30,11 @@ def unsafe_markup(html: str | BeautifulSoup) -> list[tuple[str, str]]:
     return found
 
 
+def find_line(lines: list[str], needle: str) -> int | None:
+    """The first line (from 1) containing ``needle``, ignoring case; None if none does."""
+    return next((n for n, line in enumerate(lines, 1) if needle.lower() in line.lower()), None)
+
+
 def line_of(lines: list[str], needle: str) -> int:
     """The first line (from 1) containing ``needle``, ignoring case; 1 if none does."""
-    return next((n for n, line in enumerate(lines, 1) if needle.lower() in line.lower()), 1)
+    return find_line(lines, needle) or 1
